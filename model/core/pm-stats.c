@@ -1,0 +1,149 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "pm-stats.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+/* qsort comparator for doubles. */
+static int
+compare_doubles(const void* a, const void* b)
+{
+    double x = *(const double*)a;
+    double y = *(const double*)b;
+    return (x > y) - (x < y);
+}
+
+void
+pm_stats_sort(double* x, size_t n)
+{
+    qsort(x, n, sizeof(double), compare_doubles);
+}
+
+double
+pm_stats_ks_one(const double* sorted, size_t n, double (*cdf)(double x, void* ctx), void* ctx)
+{
+    double d = 0;
+    for (size_t i = 0; i < n; i++)
+    {
+        double F = cdf(sorted[i], ctx);
+        double above = (double)(i + 1) / (double)n - F;
+        double below = F - (double)i / (double)n;
+        d = fmax(d, fmax(above, below));
+    }
+    return d;
+}
+
+double
+pm_stats_ks_two(const double* a, size_t na, const double* b, size_t nb)
+{
+    size_t i = 0;
+    size_t j = 0;
+    double d = 0;
+    while (i < na && j < nb)
+    {
+        double t = fmin(a[i], b[j]);
+        while (i < na && a[i] <= t)
+        {
+            i++;
+        }
+        while (j < nb && b[j] <= t)
+        {
+            j++;
+        }
+        d = fmax(d, fabs((double)i / (double)na - (double)j / (double)nb));
+    }
+    return d;
+}
+
+double
+pm_stats_ks_pvalue(double d, double ne)
+{
+    double s = sqrt(ne);
+    double l = (s + 0.12 + 0.11 / s) * d;
+    if (l < 0.2)
+    {
+        return 1.0;
+    }
+    double q = 0;
+    for (int k = 1; k < 1000; k++)
+    {
+        double term = exp(-2.0 * k * k * l * l);
+        q += (k % 2 ? 2.0 : -2.0) * term;
+        if (term < 1e-12)
+        {
+            break;
+        }
+    }
+    return fmin(1.0, fmax(0.0, q));
+}
+
+double
+pm_stats_quantile(const double* sorted, size_t n, double p)
+{
+    if (n == 0)
+    {
+        return NAN;
+    }
+    size_t k = p <= 0 ? 0 : (size_t)(p * (double)n);
+    return sorted[k >= n ? n - 1 : k];
+}
+
+double
+pm_stats_mean(const double* x, size_t n)
+{
+    double s = 0;
+    for (size_t i = 0; i < n; i++)
+    {
+        s += x[i];
+    }
+    return n ? s / (double)n : 0.0;
+}
+
+double
+pm_stats_total_variation(const double* p, const double* q, size_t n)
+{
+    double s = 0;
+    for (size_t i = 0; i < n; i++)
+    {
+        s += fabs(p[i] - q[i]);
+    }
+    return 0.5 * s;
+}
+
+double
+pm_stats_idc(const double* times, size_t n, double w, double t_end, size_t* windows)
+{
+    size_t m = (size_t)(t_end / w);
+    if (windows)
+    {
+        *windows = m;
+    }
+    if (m < 2)
+    {
+        return NAN;
+    }
+    double* counts = calloc(m, sizeof(double));
+    if (!counts)
+    {
+        return NAN;
+    }
+    for (size_t i = 0; i < n; i++)
+    {
+        size_t k = (size_t)(times[i] / w);
+        if (times[i] >= 0 && k < m)
+        {
+            counts[k] += 1;
+        }
+    }
+    double mean = pm_stats_mean(counts, m);
+    double var = 0;
+    for (size_t k = 0; k < m; k++)
+    {
+        var += (counts[k] - mean) * (counts[k] - mean);
+    }
+    var /= (double)(m - 1);
+    free(counts);
+    return mean > 0 ? var / mean : NAN;
+}
