@@ -41,9 +41,9 @@ main(int argc, char* argv[])
 
     auto rng = CreateObject<GslRngStream>();
     rng->AssignStreams(stream);
-    std::cout << "# " << cdf << " (" << pm_ecdf_mode_name(reading)
-              << "), mean " << pm_ecdf_mean(sizes, reading) << " B, RngRun "
-              << RngSeedManager::GetRun() << ", stream " << stream << "\n";
+    std::cout << "# " << cdf << " (" << pm_ecdf_mode_name(reading) << "), mean "
+              << pm_ecdf_mean(sizes, reading) << " B, RngRun " << RngSeedManager::GetRun()
+              << ", stream " << stream << "\n";
     for (uint32_t i = 0; i < n; i++)
     {
         std::cout << pm_ecdf_to_bytes(pm_ecdf_sample(sizes, reading, rng->Get())) << "\n";

@@ -369,20 +369,67 @@ class ArrivalsErrorsTestCase : public TestCase
         };
 
         std::vector<Case> cases;
-        auto add = [&](std::string what, auto change, const char* expected) {
+        auto add = [&](std::string what, auto change, const char* expected)
+        {
             pm_arrivals_config c = good;
             change(c);
             cases.push_back({what, c, expected});
         };
-        add("load 0", [](auto& c) { c.load = 0; }, "load 0: expected a finite value > 0");
-        add("load -1", [](auto& c) { c.load = -1; }, "load -1: expected");
-        add("load NaN", [](auto& c) { c.load = NAN; }, "load nan: expected");
-        add("capacity 0", [](auto& c) { c.capacity_bps = 0; }, "capacity 0 bit/s");
-        add("one host", [](auto& c) { c.n_hosts = 1; }, "1 hosts: at least 2");
-        add("overhead 0.5", [](auto& c) { c.overhead = 0.5; }, "overhead factor 0.5");
-        add("all-zero matrix", [&](auto& c) { c.matrix = zeros.data(); }, "all weights are 0");
-        add("negative weight",
-            [&](auto& c) { c.matrix = negative.data(); },
+        add(
+            "load 0",
+            [](auto& c)
+            {
+                c.load = 0;
+            },
+            "load 0: expected a finite value > 0");
+        add(
+            "load -1",
+            [](auto& c)
+            {
+                c.load = -1;
+            },
+            "load -1: expected");
+        add(
+            "load NaN",
+            [](auto& c)
+            {
+                c.load = NAN;
+            },
+            "load nan: expected");
+        add(
+            "capacity 0",
+            [](auto& c)
+            {
+                c.capacity_bps = 0;
+            },
+            "capacity 0 bit/s");
+        add(
+            "one host",
+            [](auto& c)
+            {
+                c.n_hosts = 1;
+            },
+            "1 hosts: at least 2");
+        add(
+            "overhead 0.5",
+            [](auto& c)
+            {
+                c.overhead = 0.5;
+            },
+            "overhead factor 0.5");
+        add(
+            "all-zero matrix",
+            [&](auto& c)
+            {
+                c.matrix = zeros.data();
+            },
+            "all weights are 0");
+        add(
+            "negative weight",
+            [&](auto& c)
+            {
+                c.matrix = negative.data();
+            },
             "entry (1,1) = -1: expected a finite weight >= 0");
         for (auto& c : cases)
         {
@@ -400,7 +447,8 @@ class ArrivalsErrorsTestCase : public TestCase
         const double F[] = {0.5, 1};
         pm_ecdf* zero = pm_ecdf_from_arrays(x, F, 2, nullptr);
         pm_error err;
-        double rate = pm_arrivals_rate_from_load(0.5, 1e9, pm_ecdf_mean(zero, PM_ECDF_LINEAR), 1, &err);
+        double rate =
+            pm_arrivals_rate_from_load(0.5, 1e9, pm_ecdf_mean(zero, PM_ECDF_LINEAR), 1, &err);
         NS_TEST_EXPECT_MSG_EQ(rate, 0.0, "zero mean gives no rate");
         NS_TEST_EXPECT_MSG_NE(std::string(err.message).find("mean flow size 0 B"),
                               std::string::npos,

@@ -93,9 +93,10 @@ class EcdfFileErrorsTestCase : public TestCase
         pm_ecdf* e = pm_ecdf_parse_file("/nonexistent/dir/flows.cdf", &err);
         NS_TEST_EXPECT_MSG_EQ(e, nullptr, "missing file accepted");
         NS_TEST_EXPECT_MSG_EQ(err.code, PM_EIO, "code");
-        NS_TEST_EXPECT_MSG_NE(std::string(err.message).find("/nonexistent/dir/flows.cdf: cannot open"),
-                              std::string::npos,
-                              err.message);
+        NS_TEST_EXPECT_MSG_NE(
+            std::string(err.message).find("/nonexistent/dir/flows.cdf: cannot open"),
+            std::string::npos,
+            err.message);
 
         std::string dir = "/";
         e = pm_ecdf_parse_file(dir.c_str(), &err);

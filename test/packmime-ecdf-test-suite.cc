@@ -13,9 +13,8 @@
 #include "ns3/pm-workloads.h"
 #include "ns3/test.h"
 
-#include <gsl/gsl_cdf.h>
-
 #include <cmath>
+#include <gsl/gsl_cdf.h>
 #include <string>
 #include <vector>
 

@@ -11,9 +11,8 @@
 #include "ns3/rng-seed-manager.h"
 #include "ns3/test.h"
 
-#include <gsl/gsl_randist.h>
-
 #include <cmath>
+#include <gsl/gsl_randist.h>
 #include <vector>
 
 using namespace ns3;

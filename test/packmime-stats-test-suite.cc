@@ -36,14 +36,26 @@ class StatsKnownValuesTestCase : public TestCase
     {
         // Large-sample p-values at the critical values c(alpha): Q(c) = alpha.
         const double ne = 1e12;
-        NS_TEST_EXPECT_MSG_EQ_TOL(pm_stats_ks_pvalue(PM_KS_C_0_05 / std::sqrt(ne), ne), 0.05, 2e-4, "");
-        NS_TEST_EXPECT_MSG_EQ_TOL(pm_stats_ks_pvalue(PM_KS_C_0_01 / std::sqrt(ne), ne), 0.01, 2e-4, "");
-        NS_TEST_EXPECT_MSG_EQ_TOL(pm_stats_ks_pvalue(PM_KS_C_0_001 / std::sqrt(ne), ne), 0.001, 2e-5, "");
+        NS_TEST_EXPECT_MSG_EQ_TOL(pm_stats_ks_pvalue(PM_KS_C_0_05 / std::sqrt(ne), ne),
+                                  0.05,
+                                  2e-4,
+                                  "");
+        NS_TEST_EXPECT_MSG_EQ_TOL(pm_stats_ks_pvalue(PM_KS_C_0_01 / std::sqrt(ne), ne),
+                                  0.01,
+                                  2e-4,
+                                  "");
+        NS_TEST_EXPECT_MSG_EQ_TOL(pm_stats_ks_pvalue(PM_KS_C_0_001 / std::sqrt(ne), ne),
+                                  0.001,
+                                  2e-5,
+                                  "");
 
         // One-sample D by hand: sample {0.1, 0.2, 0.9} against U(0,1): max(1/3-0.1, 2/3-0.2,
         // 1-0.9, 0.9-2/3) = 0.4667.
         const double s[] = {0.1, 0.2, 0.9};
-        NS_TEST_EXPECT_MSG_EQ_TOL(pm_stats_ks_one(s, 3, &Uniform, nullptr), 2.0 / 3 - 0.2, 1e-12, "");
+        NS_TEST_EXPECT_MSG_EQ_TOL(pm_stats_ks_one(s, 3, &Uniform, nullptr),
+                                  2.0 / 3 - 0.2,
+                                  1e-12,
+                                  "");
         const double a[] = {1, 2, 3, 4};
         const double b[] = {3, 4, 5, 6};
         NS_TEST_EXPECT_MSG_EQ_TOL(pm_stats_ks_two(a, 4, b, 4), 0.5, 1e-12, "two-sample D");

@@ -175,6 +175,7 @@ main(int argc, char** argv)
 {
     gsl_set_error_handler_off();
     options o = {NULL, NULL, 10, 1, 0};
+
     enum
     {
         OPT_MODE = 256,

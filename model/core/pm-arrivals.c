@@ -10,10 +10,10 @@
 struct pm_arrivals
 {
     pm_arrivals_config cfg;
-    double rate;                /* Lambda, flows/s */
-    double matrix_total;        /* sum of matrix weights */
-    double* matrix;             /* owned copy, or NULL for uniform */
-    gsl_ran_discrete_t* pairs;  /* Walker alias table over matrix cells, or NULL */
+    double rate;               /* Lambda, flows/s */
+    double matrix_total;       /* sum of matrix weights */
+    double* matrix;            /* owned copy, or NULL for uniform */
+    gsl_ran_discrete_t* pairs; /* Walker alias table over matrix cells, or NULL */
     size_t senders;
     double now;
     uint64_t generated;
@@ -37,12 +37,18 @@ pm_arrivals_rate_from_load(double load,
     }
     if (!(capacity_bps > 0) || !isfinite(capacity_bps))
     {
-        pm_error_set(err, PM_EINVAL, "capacity %g bit/s: expected a finite value > 0", capacity_bps);
+        pm_error_set(err,
+                     PM_EINVAL,
+                     "capacity %g bit/s: expected a finite value > 0",
+                     capacity_bps);
         return 0;
     }
     if (!(mean_bytes > 0) || !isfinite(mean_bytes))
     {
-        pm_error_set(err, PM_EINVAL, "mean flow size %g B: expected a finite value > 0", mean_bytes);
+        pm_error_set(err,
+                     PM_EINVAL,
+                     "mean flow size %g B: expected a finite value > 0",
+                     mean_bytes);
         return 0;
     }
     if (!(overhead >= 1) || !isfinite(overhead))
@@ -73,12 +79,13 @@ setup_matrix(pm_arrivals* a, pm_error* err)
             double w = a->matrix[s * n + d];
             if (!(w >= 0) || !isfinite(w))
             {
-                return pm_error_set(err,
-                                    PM_EINVAL,
-                                    "pair matrix entry (%zu,%zu) = %g: expected a finite weight >= 0",
-                                    s,
-                                    d,
-                                    w);
+                return pm_error_set(
+                    err,
+                    PM_EINVAL,
+                    "pair matrix entry (%zu,%zu) = %g: expected a finite weight >= 0",
+                    s,
+                    d,
+                    w);
             }
             row += w;
         }
@@ -106,7 +113,9 @@ pm_arrivals_new(const pm_arrivals_config* cfg,
 {
     if (!cfg || !cfg->sizes || !gap_rng || !size_rng || !pair_rng)
     {
-        pm_error_set(err, PM_EINVAL, "arrivals: a size distribution and three generators are required");
+        pm_error_set(err,
+                     PM_EINVAL,
+                     "arrivals: a size distribution and three generators are required");
         return NULL;
     }
     if (cfg->n_hosts < 2)
@@ -152,8 +161,9 @@ pm_arrivals_new(const pm_arrivals_config* cfg,
     }
     else
     {
-        a->rate = (double)a->senders *
-                  pm_arrivals_rate_from_load(cfg->load, cfg->capacity_bps, mean, a->cfg.overhead, err);
+        a->rate =
+            (double)a->senders *
+            pm_arrivals_rate_from_load(cfg->load, cfg->capacity_bps, mean, a->cfg.overhead, err);
     }
     if (!(a->rate > 0))
     {

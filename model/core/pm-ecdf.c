@@ -38,11 +38,18 @@ check_point(const point_list* p, double x, double F, const char* where, pm_error
 {
     if (!isfinite(x) || !isfinite(F))
     {
-        return pm_error_set(err, PM_EPARSE, "%s: size and probability must be finite numbers", where);
+        return pm_error_set(err,
+                            PM_EPARSE,
+                            "%s: size and probability must be finite numbers",
+                            where);
     }
     if (x < 0)
     {
-        return pm_error_set(err, PM_EPARSE, "%s: negative size %g (sizes are bytes >= 0)", where, x);
+        return pm_error_set(err,
+                            PM_EPARSE,
+                            "%s: negative size %g (sizes are bytes >= 0)",
+                            where,
+                            x);
     }
     if (F < 0 || F > 1)
     {
@@ -218,7 +225,11 @@ parse_field(const char* s, size_t len, double* out)
 
 /* Handle a "# packmime-mode: <mode>" directive inside a comment. */
 static int
-parse_directive(const char* comment, size_t len, const char* where, pm_ecdf_mode* mode, pm_error* err)
+parse_directive(const char* comment,
+                size_t len,
+                const char* where,
+                pm_ecdf_mode* mode,
+                pm_error* err)
 {
     static const char key[] = "packmime-mode:";
     pm_text_field f = pm_text_trim(comment, len);

@@ -24,60 +24,61 @@ extern "C"
 {
 #endif
 
-/** How the points of an ECDF are read. */
-typedef enum pm_ecdf_mode
-{
-    PM_ECDF_LINEAR = 0,
-    PM_ECDF_STEP = 1
-} pm_ecdf_mode;
+    /** How the points of an ECDF are read. */
+    typedef enum pm_ecdf_mode
+    {
+        PM_ECDF_LINEAR = 0,
+        PM_ECDF_STEP = 1
+    } pm_ecdf_mode;
 
 /** Tolerance on the last cumulative probability (|F_last - 1|). */
 #define PM_ECDF_LAST_TOLERANCE 1e-9
 
-/** An empirical CDF: n points (x_i, F_i), both non-decreasing, F_(n-1) = 1. */
-typedef struct pm_ecdf
-{
-    size_t n;
-    double* x;                 /* sizes (bytes), owned */
-    double* F;                 /* cumulative probabilities, owned */
-    size_t* guide;             /* guide[k] = first i with F_i > k/n_guide, owned */
-    size_t n_guide;
-    double mean[2];            /* exact mean per mode (index = pm_ecdf_mode) */
-    pm_ecdf_mode default_mode; /* from "# packmime-mode:", else linear */
-} pm_ecdf;
+    /** An empirical CDF: n points (x_i, F_i), both non-decreasing, F_(n-1) = 1. */
+    typedef struct pm_ecdf
+    {
+        size_t n;
+        double* x;     /* sizes (bytes), owned */
+        double* F;     /* cumulative probabilities, owned */
+        size_t* guide; /* guide[k] = first i with F_i > k/n_guide, owned */
+        size_t n_guide;
+        double mean[2];            /* exact mean per mode (index = pm_ecdf_mode) */
+        pm_ecdf_mode default_mode; /* from "# packmime-mode:", else linear */
+    } pm_ecdf;
 
-/* Parse a CDF file; errors name the path and line. Free the result with pm_ecdf_free. */
-pm_ecdf* pm_ecdf_parse_file(const char* path, pm_error* err);
+    /* Parse a CDF file; errors name the path and line. Free the result with pm_ecdf_free. */
+    pm_ecdf* pm_ecdf_parse_file(const char* path, pm_error* err);
 
-/* Parse CDF text held in memory; `name` is used in error messages in place of a path. */
-pm_ecdf* pm_ecdf_parse_string(const char* text, const char* name, pm_error* err);
+    /* Parse CDF text held in memory; `name` is used in error messages in place of a path. */
+    pm_ecdf* pm_ecdf_parse_string(const char* text, const char* name, pm_error* err);
 
-/* Build a CDF from n points (copied), applying the same checks as the parser. */
-pm_ecdf* pm_ecdf_from_arrays(const double* x, const double* F, size_t n, pm_error* err);
+    /* Build a CDF from n points (copied), applying the same checks as the parser. */
+    pm_ecdf* pm_ecdf_from_arrays(const double* x, const double* F, size_t n, pm_error* err);
 
-/* Release a CDF (accepts NULL). */
-void pm_ecdf_free(pm_ecdf* e);
+    /* Release a CDF (accepts NULL). */
+    void pm_ecdf_free(pm_ecdf* e);
 
-/* Parse "linear" or "step" into *mode; returns PM_OK or PM_EINVAL with a message. */
-int pm_ecdf_mode_parse(const char* text, pm_ecdf_mode* mode, pm_error* err);
+    /* Parse "linear" or "step" into *mode; returns PM_OK or PM_EINVAL with a message. */
+    int pm_ecdf_mode_parse(const char* text, pm_ecdf_mode* mode, pm_error* err);
 
-/* Name of a mode ("linear" or "step"). */
-const char* pm_ecdf_mode_name(pm_ecdf_mode mode);
+    /* Name of a mode ("linear" or "step"). */
+    const char* pm_ecdf_mode_name(pm_ecdf_mode mode);
 
-/* Exact mean of the distribution in the given reading. */
-double pm_ecdf_mean(const pm_ecdf* e, pm_ecdf_mode mode);
+    /* Exact mean of the distribution in the given reading. */
+    double pm_ecdf_mean(const pm_ecdf* e, pm_ecdf_mode mode);
 
-/* Exact CDF P(S <= x) in the given reading. */
-double pm_ecdf_cdf(const pm_ecdf* e, pm_ecdf_mode mode, double x);
+    /* Exact CDF P(S <= x) in the given reading. */
+    double pm_ecdf_cdf(const pm_ecdf* e, pm_ecdf_mode mode, double x);
 
-/* Quantile function (inverse CDF) at u in [0,1): the size inverse-transform sampling returns. */
-double pm_ecdf_quantile(const pm_ecdf* e, pm_ecdf_mode mode, double u);
+    /* Quantile function (inverse CDF) at u in [0,1): the size inverse-transform sampling returns.
+     */
+    double pm_ecdf_quantile(const pm_ecdf* e, pm_ecdf_mode mode, double u);
 
-/* Whole bytes for a sampled size: rounded to the nearest byte, at least 1 (no empty flows). */
-uint64_t pm_ecdf_to_bytes(double size);
+    /* Whole bytes for a sampled size: rounded to the nearest byte, at least 1 (no empty flows). */
+    uint64_t pm_ecdf_to_bytes(double size);
 
-/* One size drawn by inverse transform with one uniform from r: O(1) expected, no allocation. */
-double pm_ecdf_sample(const pm_ecdf* e, pm_ecdf_mode mode, gsl_rng* r);
+    /* One size drawn by inverse transform with one uniform from r: O(1) expected, no allocation. */
+    double pm_ecdf_sample(const pm_ecdf* e, pm_ecdf_mode mode, gsl_rng* r);
 
 #ifdef __cplusplus
 }

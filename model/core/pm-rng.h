@@ -19,19 +19,19 @@ extern "C"
 {
 #endif
 
-/** Draw functions of an external generator; ctx is passed back unchanged. */
-typedef struct pm_rng_source
-{
-    unsigned long (*get)(void* ctx); /* uniform integer in [0, 2^32 - 1] */
-    double (*get_double)(void* ctx); /* uniform double in [0, 1) */
-    void* ctx;
-} pm_rng_source;
+    /** Draw functions of an external generator; ctx is passed back unchanged. */
+    typedef struct pm_rng_source
+    {
+        unsigned long (*get)(void* ctx); /* uniform integer in [0, 2^32 - 1] */
+        double (*get_double)(void* ctx); /* uniform double in [0, 1) */
+        void* ctx;
+    } pm_rng_source;
 
-/* Allocate a gsl_rng whose draws come from src (copied); free with gsl_rng_free. */
-gsl_rng* pm_rng_new_source(const pm_rng_source* src, pm_error* err);
+    /* Allocate a gsl_rng whose draws come from src (copied); free with gsl_rng_free. */
+    gsl_rng* pm_rng_new_source(const pm_rng_source* src, pm_error* err);
 
-/* Allocate a seeded MT19937 gsl_rng for stream number `stream` of seed `seed`. */
-gsl_rng* pm_rng_new_seeded(unsigned long seed, unsigned long stream, pm_error* err);
+    /* Allocate a seeded MT19937 gsl_rng for stream number `stream` of seed `seed`. */
+    gsl_rng* pm_rng_new_seeded(unsigned long seed, unsigned long stream, pm_error* err);
 
 #ifdef __cplusplus
 }

@@ -15,21 +15,22 @@ extern "C"
 {
 #endif
 
-/** A view of `len` characters starting at `start` (not NUL-terminated). */
-typedef struct pm_text_field
-{
-    const char* start;
-    size_t len;
-} pm_text_field;
+    /** A view of `len` characters starting at `start` (not NUL-terminated). */
+    typedef struct pm_text_field
+    {
+        const char* start;
+        size_t len;
+    } pm_text_field;
 
-/* Strip leading and trailing whitespace (including '\r') from a view. */
-pm_text_field pm_text_trim(const char* s, size_t len);
+    /* Strip leading and trailing whitespace (including '\r') from a view. */
+    pm_text_field pm_text_trim(const char* s, size_t len);
 
-/* Split a line into whitespace-separated fields; stores at most max, returns min(count, max). */
-size_t pm_text_split(const char* s, size_t len, pm_text_field* fields, size_t max);
+    /* Split a line into whitespace-separated fields; stores at most max, returns min(count, max).
+     */
+    size_t pm_text_split(const char* s, size_t len, pm_text_field* fields, size_t max);
 
-/* Read a whole file into a NUL-terminated buffer (*out, caller frees); errors name the path. */
-int pm_text_read_file(const char* path, char** out, pm_error* err);
+    /* Read a whole file into a NUL-terminated buffer (*out, caller frees); errors name the path. */
+    int pm_text_read_file(const char* path, char** out, pm_error* err);
 
 #ifdef __cplusplus
 }

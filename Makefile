@@ -1,0 +1,45 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# The two commands of the README, plus developer targets. Builds go to build/ (and
+# build-asan/ for the sanitizer run); outputs of `make demo` go to results/.
+BUILD_DIR ?= build
+ASAN_DIR ?= build-asan
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_BUILD_TYPE ?= RelWithDebInfo
+CTEST_FLAGS ?= --output-on-failure -j $(JOBS)
+
+CLANG_FORMAT ?= clang-format
+FORMAT_FILES = $(shell git ls-files '*.c' '*.h' '*.cc' 2>/dev/null)
+
+.PHONY: all deps build test demo test-asan format format-check clean
+
+all: build
+
+deps:
+	@utils/install-deps.sh
+
+build: deps
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(CMAKE_BUILD_TYPE)
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+test: build
+	cd $(BUILD_DIR) && ctest $(CTEST_FLAGS)
+
+demo: build
+	@mkdir -p results
+	$(BUILD_DIR)/bin/packmime-sample ecdf:websearch -n 100000 --summary | tee results/websearch-summary.txt
+
+test-asan: deps
+	@utils/install-deps.sh --sanitizers
+	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DPACKMIME_SANITIZE=ON
+	cmake --build $(ASAN_DIR) -j $(JOBS)
+	cd $(ASAN_DIR) && ctest $(CTEST_FLAGS)
+
+format:
+	$(CLANG_FORMAT) -i $(FORMAT_FILES)
+
+format-check:
+	$(CLANG_FORMAT) --dry-run --Werror $(FORMAT_FILES)
+
+clean:
+	rm -rf $(BUILD_DIR) $(ASAN_DIR)

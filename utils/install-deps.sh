@@ -1,0 +1,38 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Make sure the Debian packages packmime builds against are installed. As root, installs
+# what is missing; otherwise prints the exact apt-get line and fails.
+#
+# Besides libns3-dev and libgsl-dev, ns-3's exported CMake targets need -dev packages that
+# libns3-dev does not depend on (their include directories and libraries must exist, or
+# CMake's generate step fails) and the ns3 package's helper binaries.
+set -eu
+packages="cmake g++ make pkg-config libgsl-dev libns3-dev ns3 libsqlite3-dev libxml2-dev libpython3-dev"
+if [ "${1:-}" = "--sanitizers" ]; then
+    packages="$packages libasan8 libubsan1"
+fi
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+    echo "install-deps: not a Debian system; make sure these are installed: $packages" >&2
+    exit 0
+fi
+
+missing=""
+for p in $packages; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $p"
+    fi
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+    echo "packmime needs these Debian packages:$missing" >&2
+    echo "Install them as root, then run make again:" >&2
+    echo "    apt-get update && apt-get install -y --no-install-recommends$missing" >&2
+    exit 1
+fi
+echo "install-deps: installing$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends $missing
