@@ -1,0 +1,10 @@
+#! /usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Examples that ./test.py runs in an ns-3 tree: (name, do_run condition, do_valgrind_run).
+cpp_examples = [
+    ("packmime-flow-sizes", "True", "True"),
+    ("packmime-flow-sizes --cdf=fb_webserver --mode=step --n=100", "True", "True"),
+]
+
+python_examples = []
