@@ -11,6 +11,7 @@ CORE_SOURCES = [
     'model/core/pm-arrivals.c',
     'model/core/pm-ecdf.c',
     'model/core/pm-error.c',
+    'model/core/pm-flowgen.c',
     'model/core/pm-rng.c',
     'model/core/pm-stats.c',
     'model/core/pm-text.c',
@@ -20,6 +21,7 @@ CORE_HEADERS = [
     'model/core/pm-arrivals.h',
     'model/core/pm-ecdf.h',
     'model/core/pm-error.h',
+    'model/core/pm-flowgen.h',
     'model/core/pm-rng.h',
     'model/core/pm-stats.h',
     'model/core/pm-workloads.h',
@@ -30,6 +32,7 @@ TEST_SOURCES = [
     'test/packmime-arrivals-test-suite.cc',
     'test/packmime-ecdf-parser-test-suite.cc',
     'test/packmime-ecdf-test-suite.cc',
+    'test/packmime-flowgen-test-suite.cc',
     'test/packmime-rng-bridge-test-suite.cc',
     'test/packmime-stats-test-suite.cc',
     'test/packmime-workloads-test-suite.cc',
@@ -79,6 +82,13 @@ def build(bld):
         export_includes=['model/core'],
         cflags=['-std=c11', '-fPIC', '-D_POSIX_C_SOURCE=200809L'],
         use=['GSL'])
+
+    for tool in ['packmime-flowgen', 'packmime-sample']:
+        bld(features='c cprogram',
+            source='utils/%s.c' % tool,
+            target=tool,
+            cflags=['-std=c11', '-D_POSIX_C_SOURCE=200809L'],
+            use=['packmime-core', 'GSL'])
 
     module = bld.create_ns3_module('packmime', ['core', 'network', 'internet', 'applications'])
     module.source = MODULE_SOURCES

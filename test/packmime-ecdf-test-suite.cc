@@ -249,6 +249,12 @@ class EcdfMeanTestCase : public TestCase
         NS_TEST_ASSERT_MSG_NE(e, nullptr, "from_arrays");
         NS_TEST_EXPECT_MSG_EQ_TOL(pm_ecdf_mean(e, PM_ECDF_LINEAR), 12.5, 1e-12, "0.5*5 + 0.5*20");
         NS_TEST_EXPECT_MSG_EQ_TOL(pm_ecdf_mean(e, PM_ECDF_STEP), 20.0, 1e-12, "0.5*10 + 0.5*30");
+        // E[S^2]: linear 0.5*(0+0+100)/3 + 0.5*(100+300+900)/3 = 233.33; step 0.5*100 + 0.5*900.
+        NS_TEST_EXPECT_MSG_EQ_TOL(pm_ecdf_variance(e, PM_ECDF_LINEAR),
+                                  700.0 / 3 - 12.5 * 12.5,
+                                  1e-9,
+                                  "linear variance");
+        NS_TEST_EXPECT_MSG_EQ_TOL(pm_ecdf_variance(e, PM_ECDF_STEP), 100.0, 1e-9, "step variance");
         NS_TEST_EXPECT_MSG_EQ_TOL(pm_ecdf_quantile(e, PM_ECDF_LINEAR, 0.25), 5.0, 1e-12, "Q(.25)");
         NS_TEST_EXPECT_MSG_EQ_TOL(pm_ecdf_quantile(e, PM_ECDF_LINEAR, 0.75), 20.0, 1e-12, "Q(.75)");
         NS_TEST_EXPECT_MSG_EQ(pm_ecdf_quantile(e, PM_ECDF_STEP, 0.25), 10.0, "step Q(.25)");

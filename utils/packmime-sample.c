@@ -12,6 +12,7 @@
 #include <getopt.h>
 #include <gsl/gsl_errno.h>
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,12 +57,21 @@ typedef struct options
     int summary;
 } options;
 
-/* Print a usage error naming the flag and exit with status 2. */
+/* Print a usage error (printf-style) and exit with status 2. */
+static void usage_error(const char* fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2), noreturn))
+#endif
+    ;
+
 static void
-usage_error(const char* fmt, const char* arg)
+usage_error(const char* fmt, ...)
 {
+    va_list ap;
+    va_start(ap, fmt);
     fprintf(stderr, "packmime-sample: ");
-    fprintf(stderr, fmt, arg);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
     fprintf(stderr, "\nTry 'packmime-sample --help'.\n");
     exit(EXIT_USAGE);
 }

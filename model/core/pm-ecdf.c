@@ -183,8 +183,13 @@ finish(point_list* p, pm_ecdf_mode mode, const char* name, size_t last_line, pm_
     for (size_t i = 0; i < e->n; i++)
     {
         double mass = e->F[i] - prev_F;
-        e->mean[PM_ECDF_LINEAR] += 0.5 * (e->x[i] + prev_x) * mass;
-        e->mean[PM_ECDF_STEP] += e->x[i] * mass;
+        double a = prev_x;
+        double b = e->x[i];
+        /* Linear: uniform on [a, b] with this mass; step: a point mass at b. */
+        e->mean[PM_ECDF_LINEAR] += 0.5 * (a + b) * mass;
+        e->moment2[PM_ECDF_LINEAR] += (a * a + a * b + b * b) / 3.0 * mass;
+        e->mean[PM_ECDF_STEP] += b * mass;
+        e->moment2[PM_ECDF_STEP] += b * b * mass;
         prev_x = e->x[i];
         prev_F = e->F[i];
     }
@@ -415,6 +420,14 @@ double
 pm_ecdf_mean(const pm_ecdf* e, pm_ecdf_mode mode)
 {
     return e->mean[mode == PM_ECDF_STEP ? PM_ECDF_STEP : PM_ECDF_LINEAR];
+}
+
+double
+pm_ecdf_variance(const pm_ecdf* e, pm_ecdf_mode mode)
+{
+    int m = mode == PM_ECDF_STEP ? PM_ECDF_STEP : PM_ECDF_LINEAR;
+    double v = e->moment2[m] - e->mean[m] * e->mean[m];
+    return v > 0 ? v : 0.0;
 }
 
 double

@@ -43,6 +43,7 @@ extern "C"
         size_t* guide; /* guide[k] = first i with F_i > k/n_guide, owned */
         size_t n_guide;
         double mean[2];            /* exact mean per mode (index = pm_ecdf_mode) */
+        double moment2[2];         /* exact E[S^2] per mode */
         pm_ecdf_mode default_mode; /* from "# packmime-mode:", else linear */
     } pm_ecdf;
 
@@ -66,6 +67,9 @@ extern "C"
 
     /* Exact mean of the distribution in the given reading. */
     double pm_ecdf_mean(const pm_ecdf* e, pm_ecdf_mode mode);
+
+    /* Exact variance of the distribution in the given reading. */
+    double pm_ecdf_variance(const pm_ecdf* e, pm_ecdf_mode mode);
 
     /* Exact CDF P(S <= x) in the given reading. */
     double pm_ecdf_cdf(const pm_ecdf* e, pm_ecdf_mode mode, double x);

@@ -24,13 +24,23 @@ pm_stats_sort(double* x, size_t n)
 double
 pm_stats_ks_one(const double* sorted, size_t n, double (*cdf)(double x, void* ctx), void* ctx)
 {
+    /* Over each run of equal values v (indices i..j-1): F_n(v) = j/n and F_n(v-) = i/n are
+     * compared with F(v) and the left limit F(v-), so discrete laws are handled exactly;
+     * for a continuous F this is the usual max(i/n - F, F - (i-1)/n). */
     double d = 0;
-    for (size_t i = 0; i < n; i++)
+    size_t i = 0;
+    while (i < n)
     {
-        double F = cdf(sorted[i], ctx);
-        double above = (double)(i + 1) / (double)n - F;
-        double below = F - (double)i / (double)n;
+        double v = sorted[i];
+        size_t j = i;
+        while (j < n && sorted[j] == v)
+        {
+            j++;
+        }
+        double above = (double)j / (double)n - cdf(v, ctx);
+        double below = cdf(nextafter(v, -INFINITY), ctx) - (double)i / (double)n;
         d = fmax(d, fmax(above, below));
+        i = j;
     }
     return d;
 }

@@ -21,7 +21,7 @@ extern "C"
     /* Sort n doubles ascending in place. */
     void pm_stats_sort(double* x, size_t n);
 
-    /* One-sample KS statistic D of an ascending sample against cdf(x, ctx). */
+    /* One-sample KS statistic D of an ascending sample against cdf(x, ctx) (ties allowed). */
     double pm_stats_ks_one(const double* sorted,
                            size_t n,
                            double (*cdf)(double x, void* ctx),

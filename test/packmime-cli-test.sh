@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# End-to-end tests of the command-line tools: every malformed configuration or flag gives
+# its own message and exit status, schedules are reproducible, -r passes its status through.
+# Usage: packmime-cli-test.sh BIN_DIR
+set -u
+bin=${1:?usage: $0 BIN_DIR}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+# expect NAME STATUS PATTERN -- COMMAND...: COMMAND exits with STATUS and its stderr matches
+# PATTERN (an empty PATTERN checks the status only).
+expect() {
+    local name=$1 status=$2 pattern=$3
+    shift 4
+    "$@" >"$work/out" 2>"$work/err"
+    local rc=$?
+    if [ "$rc" -eq "$status" ] && { [ -z "$pattern" ] || grep -qE -- "$pattern" "$work/err"; }; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL $name: exit $rc (expected $status); stderr:" >&2
+        sed 's/^/    /' "$work/err" >&2
+        echo "    (expected /$pattern/)" >&2
+    fi
+}
+
+# check NAME CONDITION...: the shell condition holds.
+check() {
+    local name=$1
+    shift
+    if "$@"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL $name" >&2
+    fi
+}
+
+fg="$bin/packmime-flowgen"
+printf '10000 0.5\n20000 1\n' >"$work/ok.cdf"
+printf '10000 0.5\n5000 1\n' >"$work/bad.cdf"
+good='server 10.0.0.1 5001\nreq_size_dist %s\n'
+
+# Malformed configurations: "config text" "expected message" (all exit 2).
+configs=(
+    "srever 10.0.0.1 5001\nreq_size_dist websearch\n"   "c.conf:1: unknown keyword 'srever'"
+    "server 10.0.0.1\nreq_size_dist websearch\n"        "c.conf:1: server needs an address and a port"
+    "server 10.0.0.1 5001 1 9\nreq_size_dist websearch\n" "c.conf:1: too many fields"
+    "server 300.0.0.1 5001\nreq_size_dist websearch\n"  "c.conf:1: '300.0.0.1' is not an IPv4 or IPv6 address"
+    "server host.example 5001\nreq_size_dist websearch\n" "c.conf:1: 'host.example' is not an IPv4 or IPv6"
+    "server 10.0.0.1 70000\nreq_size_dist websearch\n"  "c.conf:1: port '70000' is not an integer in 1..65535"
+    "server 10.0.0.1 http\nreq_size_dist websearch\n"   "c.conf:1: port 'http' is not an integer"
+    "server 10.0.0.1 5001 0\nreq_size_dist websearch\n" "c.conf:1: weight '0' must be a number > 0"
+    "server 10.0.0.1 5001 -2\nreq_size_dist websearch\n" "c.conf:1: weight '-2' must be a number > 0"
+    "server 10.0.0.1 5001\n"                            "c.conf: no req_size_dist line"
+    "req_size_dist websearch\n"                         "c.conf: no server line"
+    "server 10.0.0.1 5001\nreq_size_dist websearch\nreq_size_dist datamining\n" "c.conf:3: second req_size_dist \\(the first is on line 2\\)"
+    "server 10.0.0.1 5001\nreq_size_dist $work/bad.cdf\n" "c.conf:2: req_size_dist: .*bad.cdf:2: size 5000 is smaller"
+    "server 10.0.0.1 5001\nreq_size_dist $work/none.cdf\n" "c.conf:2: req_size_dist: .*none.cdf' is neither a built-in"
+    "server 10.0.0.1 5001\nreq_size_dist websearch\ndscp 64\n" "c.conf:3: dscp '64' is not an integer in 0..63"
+    "server 10.0.0.1 5001\nreq_size_dist websearch\ndscp ef\n" "c.conf:3: dscp 'ef' is not an integer"
+    "server 10.0.0.1 5001\nreq_size_dist websearch\nrate 100\n" "c.conf:3: rate '100' is not '<N>Mbps'"
+    "server 10.0.0.1 5001\nreq_size_dist websearch\nrate xMbps\n" "c.conf:3: rate 'xMbps' is not '<N>Mbps' with N >= 0"
+    "server 10.0.0.1 5001\nreq_size_dist websearch\nfanout 0\n" "c.conf:3: fanout '0' is not an integer >= 1"
+    "server 10.0.0.1 5001\nreq_size_dist websearch\nfanout 2 1 7\n" "c.conf:3: expected 'fanout <N >= 1> \\[WEIGHT\\]'"
+    "server 10.0.0.1 5001\nreq_size_dist websearch\ndscp 0 zero\n" "c.conf:3: weight 'zero' must be a number > 0"
+    "server 10.0.0.1 5001\nreq_size_dist\n"             "c.conf:2: expected 'req_size_dist <CDF file or workload name>'"
+)
+for ((i = 0; i < ${#configs[@]}; i += 2)); do
+    printf "${configs[i]}" >"$work/c.conf"
+    expect "config case $((i / 2 + 1))" 2 "${configs[i + 1]}" -- "$fg" -c "$work/c.conf" -b 100 -n 10 -l "$work/f.csv" -s 1
+done
+expect "missing config file" 2 "nope.conf: cannot open" -- "$fg" -c "$work/nope.conf" -b 100 -n 10 -l "$work/f.csv"
+
+# Flag errors (exit 2, message names the flag).
+printf "$good" websearch >"$work/ok.conf"
+ok=(-c "$work/ok.conf" -l "$work/f.csv" -s 1)
+expect "-b missing" 2 "missing -b MBPS" -- "$fg" "${ok[@]}" -n 10
+expect "-b zero" 2 "-b '0': expected a positive number" -- "$fg" "${ok[@]}" -b 0 -n 10
+expect "-b negative" 2 "-b '-5': expected a positive number" -- "$fg" "${ok[@]}" -b -5 -n 10
+expect "-b text" 2 "-b 'fast': expected a positive number" -- "$fg" "${ok[@]}" -b fast -n 10
+expect "-n and -t" 2 "give exactly one of -n COUNT and -t SECONDS" -- "$fg" "${ok[@]}" -b 10 -n 10 -t 5
+expect "neither -n nor -t" 2 "give exactly one of -n COUNT and -t SECONDS" -- "$fg" "${ok[@]}" -b 10
+expect "-n text" 2 "-n 'ten': expected a non-negative number" -- "$fg" "${ok[@]}" -b 10 -n ten
+expect "-n fraction" 2 "-n '2.5': expected an integer" -- "$fg" "${ok[@]}" -b 10 -n 2.5
+expect "-t zero" 2 "-t '0': expected a positive number" -- "$fg" "${ok[@]}" -b 10 -t 0
+expect "-c missing" 2 "missing -c CONFIG" -- "$fg" -b 10 -n 10
+expect "--mode" 2 "--mode: sampling mode 'smooth' is not 'linear' or 'step'" -- "$fg" "${ok[@]}" -b 10 -n 10 --mode smooth
+expect "--format" 2 "--format 'json': expected csv or hpcc" -- "$fg" "${ok[@]}" -b 10 -n 10 --format json
+expect "--overhead" 2 "--overhead '0.5': expected a factor >= 1" -- "$fg" "${ok[@]}" -b 10 -n 10 --overhead=0.5
+expect "unknown flag" 2 "unknown option '-x'" -- "$fg" "${ok[@]}" -b 10 -n 10 -x
+expect "unwritable log" 1 "-l /nonexistent/dir/f.csv: cannot write" -- "$fg" -c "$work/ok.conf" -b 10 -n 10 -l /nonexistent/dir/f.csv
+expect "help" 0 "" -- "$fg" --help
+check "help text names every flag" grep -q -- "--overhead" "$work/out"
+
+# Reproducibility: same seed, same bytes; another seed differs; the printed seed repeats a run.
+"$fg" -c "$work/ok.conf" -b 100 -n 1000 -s 7 -l "$work/a.csv" 2>/dev/null
+"$fg" -c "$work/ok.conf" -b 100 -n 1000 -s 7 -l "$work/b.csv" 2>/dev/null
+"$fg" -c "$work/ok.conf" -b 100 -n 1000 -s 8 -l "$work/c.csv" 2>/dev/null
+check "same seed, identical schedule" cmp -s "$work/a.csv" "$work/b.csv"
+check "other seed, other schedule" bash -c "! cmp -s '$work/a.csv' '$work/c.csv'"
+"$fg" -c "$work/ok.conf" -b 100 -n 1000 -v -l "$work/d.csv" 2>"$work/seed.err"
+seed=$(sed -n 's/^  seed *\([0-9]*\)$/\1/p' "$work/seed.err")
+"$fg" -c "$work/ok.conf" -b 100 -n 1000 -s "$seed" -l "$work/e.csv" 2>/dev/null
+check "printed seed reproduces the run" cmp -s "$work/d.csv" "$work/e.csv"
+check "csv header" grep -qx "flow_id,start_time,server,size_bytes,dscp,rate_mbps,fanout" "$work/a.csv"
+check "one line per flow" test "$(wc -l <"$work/a.csv")" -eq 1001
+check "start times in order" bash -c "tail -n +2 '$work/a.csv' | cut -d, -f2 | sort -c -g"
+
+# HPCC format: a count line, then six fields per flow.
+"$fg" -c "$work/ok.conf" -b 100 -n 50 -s 1 --format hpcc -l "$work/h.txt" 2>/dev/null
+check "hpcc count line" test "$(head -1 "$work/h.txt" | tr -d ' ')" = 50
+check "hpcc fields" bash -c "tail -n +2 '$work/h.txt' | awk 'NF != 6 { bad = 1 } END { exit bad }'"
+
+# -r runs PROGRAM LOG and passes its exit status through.
+printf '#!/bin/sh\ntest -s "$1" || exit 9\nexit 3\n' >"$work/result.sh"
+chmod +x "$work/result.sh"
+expect "-r status passed through" 3 "" -- "$fg" "${ok[@]}" -b 10 -n 5 -r "$work/result.sh"
+expect "-r with arguments" 0 "" -- "$fg" "${ok[@]}" -b 10 -n 5 -r "sh -c true"
+expect "-r not found" 1 "-r '/nonexistent/prog': cannot run" -- "$fg" "${ok[@]}" -b 10 -n 5 -r /nonexistent/prog
+
+# packmime-sample
+ps="$bin/packmime-sample"
+expect "sample unknown variable" 2 "unknown variable 'foo'" -- "$ps" foo
+expect "sample bad -n" 2 "-n expects a non-negative integer" -- "$ps" ecdf:websearch -n many
+expect "sample bad mode" 2 "--mode: sampling mode 'x' is not" -- "$ps" ecdf:websearch --mode x
+expect "sample bad cdf" 1 "bad.cdf:2: size 5000 is smaller" -- "$ps" "ecdf:$work/bad.cdf"
+expect "sample unknown workload" 1 "'nosuch' is neither a built-in workload" -- "$ps" ecdf:nosuch
+"$ps" "ecdf:$work/ok.cdf" -n 3 --seed 4 >"$work/s1" 2>/dev/null
+"$ps" "ecdf:$work/ok.cdf" -n 3 --seed 4 >"$work/s2" 2>/dev/null
+check "sample reproducible" cmp -s "$work/s1" "$work/s2"
+check "sample count" test "$(wc -l <"$work/s1")" -eq 3
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
