@@ -133,6 +133,17 @@ expect "sample unknown workload" 1 "'nosuch' is neither a built-in workload" -- 
 "$ps" "ecdf:$work/ok.cdf" -n 3 --seed 4 >"$work/s1" 2>/dev/null
 "$ps" "ecdf:$work/ok.cdf" -n 3 --seed 4 >"$work/s2" 2>/dev/null
 check "sample reproducible" cmp -s "$work/s1" "$work/s2"
+expect "model variable without --rate" 2 "req-size needs --rate R" -- "$ps" req-size
+expect "unknown model variable" 2 "unknown variable 'rsp_size' \\(expected one of: flow-arrival" -- "$ps" rsp_size --rate 10
+expect "rate zero" 2 "--rate '0': expected a number of new connections per second > 0" -- "$ps" req-size --rate 0
+expect "rate NaN" 2 "--rate 'nan': expected" -- "$ps" req-size --rate nan
+expect "bad --http" 2 "--http '2.0': expected 1.0 or 1.1" -- "$ps" connections --rate 10 --http 2.0
+expect "bad --fsd" 2 "--fsd: FSD generator 'davies' is not 'fast' or 'hosking'" -- "$ps" req-size --rate 10 --fsd davies
+"$ps" connections --rate 10 --http 1.1 -n 2000 --seed 3 >"$work/conns" 2>/dev/null
+check "connections: 2 + 2n fields per line" bash -c "awk 'NF != 2 + 2 * \$2 { bad = 1 } END { exit bad }' '$work/conns'"
+check "connections: first starts at 0" test "$(head -1 "$work/conns" | cut -d' ' -f1)" = 0.000000000
+"$ps" rsp-size --rate 50 -n 1000 --summary >"$work/sum" 2>/dev/null
+check "summary shows the model column" grep -qE "^p50 +[0-9]+ +894$" "$work/sum"
 check "sample count" test "$(wc -l <"$work/s1")" -eq 3
 
 echo "$passed passed, $failed failed"

@@ -117,8 +117,8 @@ class FlowgenBandwidthTestCase : public TestCase
         const std::string text = "server 10.0.0.1 5001\nreq_size_dist websearch\n";
         pm_flowgen_config probe;
         pm_flowgen_config_parse_string(text.c_str(), "probe", &probe, nullptr);
-        double cv2 = pm_ecdf_variance(probe.sizes, m_mode) /
-                     std::pow(pm_ecdf_mean(probe.sizes, m_mode), 2);
+        double cv2 =
+            pm_ecdf_variance(probe.sizes, m_mode) / std::pow(pm_ecdf_mean(probe.sizes, m_mode), 2);
         pm_flowgen_config_clear(&probe);
         auto n = uint64_t(std::max(1e5, std::ceil(9 * (cv2 + 1) / 1e-4)));
 
@@ -208,7 +208,9 @@ class FlowgenWeightsTestCase : public TestCase
         const std::vector<double> wServers = {0.1, 0.2, 0.5, 0.2};
         const std::vector<double> wDscp = {0.25, 0.75};
         const std::vector<double> wRate = {0.5, 0.5};
-        NS_TEST_EXPECT_MSG_LT(pm_stats_total_variation(servers.data(), wServers.data(), 4), 0.01, "");
+        NS_TEST_EXPECT_MSG_LT(pm_stats_total_variation(servers.data(), wServers.data(), 4),
+                              0.01,
+                              "");
         NS_TEST_EXPECT_MSG_LT(pm_stats_total_variation(dscp.data(), wDscp.data(), 2), 0.01, "");
         NS_TEST_EXPECT_MSG_LT(pm_stats_total_variation(rate.data(), wRate.data(), 2), 0.01, "");
         NS_TEST_EXPECT_MSG_EQ(std::string(s.config.servers[3].endpoint), "[::1]:5004", "IPv6");
@@ -314,14 +316,19 @@ class FlowgenConfigTestCase : public TestCase
     void pm_flowgen_parse_string_check(pm_flowgen_params params)
     {
         pm_flowgen_config c;
-        pm_flowgen_config_parse_string("server 10.0.0.1 1\nreq_size_dist websearch\n", "x", &c, nullptr);
+        pm_flowgen_config_parse_string("server 10.0.0.1 1\nreq_size_dist websearch\n",
+                                       "x",
+                                       &c,
+                                       nullptr);
         params.config = &c;
         gsl_rng* r = pm_rng_new_seeded(1, 0, nullptr);
         pm_flowgen_rngs rngs = {r, r, r, r, r, r};
         pm_error err;
         pm_flowgen* g = pm_flowgen_new(&params, &rngs, &err);
         NS_TEST_EXPECT_MSG_EQ(g, nullptr, "both a count and a duration");
-        NS_TEST_EXPECT_MSG_NE(std::string(err.message).find("exactly one of"), std::string::npos, err.message);
+        NS_TEST_EXPECT_MSG_NE(std::string(err.message).find("exactly one of"),
+                              std::string::npos,
+                              err.message);
         params.requests = 0;
         params.duration = 0;
         g = pm_flowgen_new(&params, &rngs, &err);

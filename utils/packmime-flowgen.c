@@ -143,11 +143,12 @@ parse_options(int argc, char** argv, options* o)
         OPT_OVERHEAD,
         OPT_FORMAT
     };
-    static const struct option long_options[] = {{"mode", required_argument, NULL, OPT_MODE},
-                                                 {"overhead", optional_argument, NULL, OPT_OVERHEAD},
-                                                 {"format", required_argument, NULL, OPT_FORMAT},
-                                                 {"help", no_argument, NULL, 'h'},
-                                                 {NULL, 0, NULL, 0}};
+    static const struct option long_options[] = {
+        {"mode", required_argument, NULL, OPT_MODE},
+        {"overhead", optional_argument, NULL, OPT_OVERHEAD},
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
     int n_given = 0;
     int t_given = 0;
     int c;
@@ -191,7 +192,8 @@ parse_options(int argc, char** argv, options* o)
             o->mode = optarg;
             break;
         case OPT_OVERHEAD:
-            o->overhead = optarg ? flag_number("--overhead", optarg, 1) : PM_FLOWGEN_CLASSIC_OVERHEAD;
+            o->overhead =
+                optarg ? flag_number("--overhead", optarg, 1) : PM_FLOWGEN_CLASSIC_OVERHEAD;
             if (o->overhead < 1)
             {
                 usage_error("--overhead '%s': expected a factor >= 1", optarg);
@@ -283,7 +285,9 @@ print_config(const pm_flowgen_config* cfg, const pm_flowgen* g, pm_ecdf_mode mod
             mean);
     if (cfg->client_path)
     {
-        fprintf(stderr, "  client_path %s (not run: this tool writes the schedule only)\n", cfg->client_path);
+        fprintf(stderr,
+                "  client_path %s (not run: this tool writes the schedule only)\n",
+                cfg->client_path);
     }
     fprintf(stderr,
             "  request rate %.3f /s, mean gap %.3f us\n",
@@ -442,7 +446,10 @@ main(int argc, char** argv)
         {
             for (size_t i = 0; i < cfg.n_servers; i++)
             {
-                fprintf(stderr, "  %-24s %" PRIu64 " flows\n", cfg.servers[i].endpoint, per_server[i]);
+                fprintf(stderr,
+                        "  %-24s %" PRIu64 " flows\n",
+                        cfg.servers[i].endpoint,
+                        per_server[i]);
             }
         }
         if (werr)

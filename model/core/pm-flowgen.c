@@ -9,8 +9,8 @@
 #include "pm-workloads.h"
 
 #include <arpa/inet.h>
-#include <stdarg.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,8 +28,7 @@ typedef struct line_ctx
 } line_ctx;
 
 /* Record a "file:line: message" error (printf-style message). */
-static int
-line_error(const line_ctx* at, pm_error* err, const char* fmt, ...)
+static int line_error(const line_ctx* at, pm_error* err, const char* fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
 #endif
@@ -76,7 +75,12 @@ field_number(pm_text_field f, double* out)
 
 /* Parse an optional weight field (default 1); must be a number > 0. */
 static int
-field_weight(const pm_text_field* fields, size_t nf, size_t index, const line_ctx* at, double* w, pm_error* err)
+field_weight(const pm_text_field* fields,
+             size_t nf,
+             size_t index,
+             const line_ctx* at,
+             double* w,
+             pm_error* err)
 {
     *w = 1.0;
     if (nf <= index)
@@ -85,7 +89,11 @@ field_weight(const pm_text_field* fields, size_t nf, size_t index, const line_ct
     }
     if (field_number(fields[index], w) != 0 || !(*w > 0))
     {
-        return line_error(at, err, "weight '%.*s' must be a number > 0", shown(fields[index]), fields[index].start);
+        return line_error(at,
+                          err,
+                          "weight '%.*s' must be a number > 0",
+                          shown(fields[index]),
+                          fields[index].start);
     }
     return PM_OK;
 }
@@ -121,11 +129,17 @@ copy_field(const char* start, size_t len)
 
 /* Handle "server <IP> <PORT> [WEIGHT]". */
 static int
-parse_server(const pm_text_field* f, size_t nf, const line_ctx* at, pm_flowgen_config* cfg, pm_error* err)
+parse_server(const pm_text_field* f,
+             size_t nf,
+             const line_ctx* at,
+             pm_flowgen_config* cfg,
+             pm_error* err)
 {
     if (nf < 3)
     {
-        return line_error(at, err, "server needs an address and a port: 'server <IP> <PORT> [WEIGHT]'");
+        return line_error(at,
+                          err,
+                          "server needs an address and a port: 'server <IP> <PORT> [WEIGHT]'");
     }
     if (nf > 4)
     {
@@ -136,19 +150,31 @@ parse_server(const pm_text_field* f, size_t nf, const line_ctx* at, pm_flowgen_c
     unsigned char addr[16];
     if (f[1].len >= sizeof(s.address))
     {
-        return line_error(at, err, "'%.*s' is not an IPv4 or IPv6 address", shown(f[1]), f[1].start);
+        return line_error(at,
+                          err,
+                          "'%.*s' is not an IPv4 or IPv6 address",
+                          shown(f[1]),
+                          f[1].start);
     }
     memcpy(s.address, f[1].start, f[1].len);
     int v4 = inet_pton(AF_INET, s.address, addr) == 1;
     int v6 = !v4 && inet_pton(AF_INET6, s.address, addr) == 1;
     if (!v4 && !v6)
     {
-        return line_error(at, err, "'%.*s' is not an IPv4 or IPv6 address", shown(f[1]), f[1].start);
+        return line_error(at,
+                          err,
+                          "'%.*s' is not an IPv4 or IPv6 address",
+                          shown(f[1]),
+                          f[1].start);
     }
     double port;
     if (field_number(f[2], &port) != 0 || port < 1 || port > 65535 || port != floor(port))
     {
-        return line_error(at, err, "port '%.*s' is not an integer in 1..65535", shown(f[2]), f[2].start);
+        return line_error(at,
+                          err,
+                          "port '%.*s' is not an integer in 1..65535",
+                          shown(f[2]),
+                          f[2].start);
     }
     s.port = (unsigned)port;
     if (field_weight(f, nf, 3, at, &s.weight, err) != PM_OK)
@@ -168,7 +194,11 @@ parse_server(const pm_text_field* f, size_t nf, const line_ctx* at, pm_flowgen_c
 
 /* Handle "dscp V [W]", "rate <N>Mbps [W]" and "fanout N [W]". */
 static int
-parse_choice(const pm_text_field* f, size_t nf, const line_ctx* at, pm_flowgen_config* cfg, pm_error* err)
+parse_choice(const pm_text_field* f,
+             size_t nf,
+             const line_ctx* at,
+             pm_flowgen_config* cfg,
+             pm_error* err)
 {
     int is_dscp = f[0].len == 4 && strncmp(f[0].start, "dscp", 4) == 0;
     int is_rate = f[0].len == 4 && strncmp(f[0].start, "rate", 4) == 0;
@@ -185,12 +215,20 @@ parse_choice(const pm_text_field* f, size_t nf, const line_ctx* at, pm_flowgen_c
     {
         if (v.len < 5 || strncasecmp(v.start + v.len - 4, "Mbps", 4) != 0)
         {
-            return line_error(at, err, "rate '%.*s' is not '<N>Mbps' (0Mbps = unlimited)", shown(v), v.start);
+            return line_error(at,
+                              err,
+                              "rate '%.*s' is not '<N>Mbps' (0Mbps = unlimited)",
+                              shown(v),
+                              v.start);
         }
         v.len -= 4;
         if (field_number(v, &value) != 0 || value < 0)
         {
-            return line_error(at, err, "rate '%.*s' is not '<N>Mbps' with N >= 0", shown(f[1]), f[1].start);
+            return line_error(at,
+                              err,
+                              "rate '%.*s' is not '<N>Mbps' with N >= 0",
+                              shown(f[1]),
+                              f[1].start);
         }
     }
     else if (field_number(v, &value) != 0 || value != floor(value) ||
@@ -222,7 +260,12 @@ parse_choice(const pm_text_field* f, size_t nf, const line_ctx* at, pm_flowgen_c
 
 /* Handle "req_size_dist <path or name>"; the CDF's own errors keep their file and line. */
 static int
-parse_size_dist(const pm_text_field* f, size_t nf, const line_ctx* at, size_t* first_line, pm_flowgen_config* cfg, pm_error* err)
+parse_size_dist(const pm_text_field* f,
+                size_t nf,
+                const line_ctx* at,
+                size_t* first_line,
+                pm_flowgen_config* cfg,
+                pm_error* err)
 {
     if (nf != 2)
     {
@@ -251,7 +294,12 @@ parse_size_dist(const pm_text_field* f, size_t nf, const line_ctx* at, size_t* f
 
 /* Parse one configuration line. */
 static int
-parse_line(const char* s, size_t len, const line_ctx* at, size_t* dist_line, pm_flowgen_config* cfg, pm_error* err)
+parse_line(const char* s,
+           size_t len,
+           const line_ctx* at,
+           size_t* dist_line,
+           pm_flowgen_config* cfg,
+           pm_error* err)
 {
     const char* hash = memchr(s, '#', len);
     if (hash)
@@ -272,7 +320,8 @@ parse_line(const char* s, size_t len, const line_ctx* at, size_t* dist_line, pm_
     {
         return parse_size_dist(f, nf, at, dist_line, cfg, err);
     }
-    if ((f[0].len == 4 && (strncmp(f[0].start, "dscp", 4) == 0 || strncmp(f[0].start, "rate", 4) == 0)) ||
+    if ((f[0].len == 4 &&
+         (strncmp(f[0].start, "dscp", 4) == 0 || strncmp(f[0].start, "rate", 4) == 0)) ||
         (f[0].len == 6 && strncmp(f[0].start, "fanout", 6) == 0))
     {
         return parse_choice(f, nf, at, cfg, err);
@@ -297,7 +346,10 @@ parse_line(const char* s, size_t len, const line_ctx* at, size_t* dist_line, pm_
 }
 
 int
-pm_flowgen_config_parse_string(const char* text, const char* name, pm_flowgen_config* cfg, pm_error* err)
+pm_flowgen_config_parse_string(const char* text,
+                               const char* name,
+                               pm_flowgen_config* cfg,
+                               pm_error* err)
 {
     memset(cfg, 0, sizeof(*cfg));
     line_ctx at = {name, 0};
@@ -318,14 +370,18 @@ pm_flowgen_config_parse_string(const char* text, const char* name, pm_flowgen_co
     int rc = PM_OK;
     if (cfg->n_servers == 0)
     {
-        rc = pm_error_set(err, PM_EPARSE, "%s: no server line (expected 'server <IP> <PORT> [WEIGHT]')", name);
+        rc = pm_error_set(err,
+                          PM_EPARSE,
+                          "%s: no server line (expected 'server <IP> <PORT> [WEIGHT]')",
+                          name);
     }
     else if (!cfg->sizes)
     {
-        rc = pm_error_set(err,
-                          PM_EPARSE,
-                          "%s: no req_size_dist line (expected 'req_size_dist <CDF file or workload name>')",
-                          name);
+        rc = pm_error_set(
+            err,
+            PM_EPARSE,
+            "%s: no req_size_dist line (expected 'req_size_dist <CDF file or workload name>')",
+            name);
     }
     if (rc == PM_OK && cfg->n_dscp == 0)
     {
@@ -422,7 +478,10 @@ pm_flowgen_new(const pm_flowgen_params* params, const pm_flowgen_rngs* rngs, pm_
     }
     if (!(params->duration >= 0) || !isfinite(params->duration))
     {
-        pm_error_set(err, PM_EINVAL, "flowgen: duration %g: expected a finite value > 0", params->duration);
+        pm_error_set(err,
+                     PM_EINVAL,
+                     "flowgen: duration %g: expected a finite value > 0",
+                     params->duration);
         return NULL;
     }
     pm_flowgen* g = calloc(1, sizeof(*g));
@@ -454,7 +513,10 @@ pm_flowgen_new(const pm_flowgen_params* params, const pm_flowgen_rngs* rngs, pm_
     ac.stop_time = params->duration;
     if (!(params->target_bps > 0) || !isfinite(params->target_bps))
     {
-        pm_error_set(err, PM_EINVAL, "flowgen: target bandwidth %g bit/s: expected a finite value > 0", params->target_bps);
+        pm_error_set(err,
+                     PM_EINVAL,
+                     "flowgen: target bandwidth %g bit/s: expected a finite value > 0",
+                     params->target_bps);
     }
     else
     {

@@ -3,8 +3,12 @@
  */
 #include "pm-stats.h"
 
+#include <gsl/gsl_fit.h>
+#include <gsl/gsl_sf_psi.h>
+#include <gsl/gsl_wavelet.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* qsort comparator for doubles. */
 static int
@@ -156,4 +160,61 @@ pm_stats_idc(const double* times, size_t n, double w, double t_end, size_t* wind
     var /= (double)(m - 1);
     free(counts);
     return mean > 0 ? var / mean : NAN;
+}
+
+int
+pm_stats_hurst_av(const double* x, size_t n, int o1, int o2, double* hurst, double* stderr_h)
+{
+    int levels = 0;
+    while (((size_t)1 << levels) < n)
+    {
+        levels++;
+    }
+    if (n < 8 || ((size_t)1 << levels) != n || o1 < 1 || o2 <= o1 || o2 > levels)
+    {
+        return -1;
+    }
+    double* c = malloc(n * sizeof(double));
+    size_t m = (size_t)(o2 - o1 + 1);
+    double* ox = malloc(3 * m * sizeof(double));
+    gsl_wavelet* w = gsl_wavelet_alloc(gsl_wavelet_daubechies, 4);
+    gsl_wavelet_workspace* work = gsl_wavelet_workspace_alloc(n);
+    int rc = -1;
+    if (c && ox && w && work)
+    {
+        memcpy(c, x, n * sizeof(double));
+        gsl_wavelet_transform_forward(w, c, 1, n, work);
+        double* oy = ox + m;
+        double* ow = oy + m;
+        for (int o = o1; o <= o2; o++)
+        {
+            /* Octave o is detail level j = J - o, coefficients x[2^j .. 2^(j+1) - 1]. */
+            size_t nj = (size_t)1 << (levels - o);
+            double energy = 0;
+            for (size_t k = nj; k < 2 * nj; k++)
+            {
+                energy += c[k] * c[k];
+            }
+            double g = gsl_sf_psi((double)nj / 2.0) / log(2.0) - log2((double)nj / 2.0);
+            size_t i = (size_t)(o - o1);
+            ox[i] = o;
+            oy[i] = log2(energy / (double)nj) - g;
+            ow[i] = (double)nj * log(2.0) * log(2.0) / 2.0;
+        }
+        double c0;
+        double c1;
+        double cov00;
+        double cov01;
+        double cov11;
+        double chisq;
+        gsl_fit_wlinear(ox, 1, ow, 1, oy, 1, m, &c0, &c1, &cov00, &cov01, &cov11, &chisq);
+        *hurst = (c1 + 1.0) / 2.0;
+        *stderr_h = sqrt(cov11) / 2.0;
+        rc = 0;
+    }
+    gsl_wavelet_workspace_free(work);
+    gsl_wavelet_free(w);
+    free(ox);
+    free(c);
+    return rc;
 }

@@ -46,6 +46,16 @@ extern "C"
     /* Index of dispersion Var(N)/E(N) of arrival counts in windows of length w over [0, t_end). */
     double pm_stats_idc(const double* times, size_t n, double w, double t_end, size_t* windows);
 
+    /* Abry-Veitch wavelet estimate of the Hurst exponent of x (n a power of 2, x unchanged):
+     * Daubechies-4 transform, bias-corrected log2 energies of octaves o1..o2 (o = 1 finest),
+     * weighted least squares slope alpha, H = (alpha + 1)/2. Returns 0, or -1 on bad input. */
+    int pm_stats_hurst_av(const double* x,
+                          size_t n,
+                          int o1,
+                          int o2,
+                          double* hurst,
+                          double* stderr_h);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,622 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "pm-http.h"
+
+#include "pm-http-tables.h"
+
+#include <float.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_integration.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_sf_gamma.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ns-2's truncated ln 2: log2(x) = ln(x) / PM_LOG2 in every rate fit. */
+#define PM_LOG2 0.6931471806
+
+/** Constants of a hierarchical base-2 log-normal: loc ~ N(m_loc, v_loc),
+ * s2 ~ Gamma(shape, scale 1/shape), value = 2^(loc + sqrt(s2 v_err) Z). */
+typedef struct hier_params
+{
+    double m_loc;
+    double v_loc;
+    double shape;
+    double v_err;
+} hier_params;
+
+static const hier_params think_pages = {3.22, 0.73, 1.85, 1.21};
+static const hier_params think_objs = {-4.15, 3.12, 2.35, 1.57};
+static const hier_params persist_rsp = {10.62, 0.94, 3.22, 2.43};
+
+/** Parameters of the four FSD series: d, N, white-noise-share fit (a, b). */
+typedef struct fsd_constants
+{
+    double d;
+    size_t n_ar;
+    double a;
+    double b;
+} fsd_constants;
+
+static const fsd_constants fsd_flow = {0.33, 1000, 0.333, 0.414};
+static const fsd_constants fsd_req = {0.31, 5000, 0.123, 0.494};
+static const fsd_constants fsd_rtt_client = {0.31, 1000, -0.445, 0.554};
+static const fsd_constants fsd_rtt_server = {0.32, 1000, -0.053, 0.396};
+
+static const char* const var_names[PM_HTTP_VAR_COUNT] = {"flow-arrival",
+                                                         "req-size",
+                                                         "rsp-size",
+                                                         "server-delay",
+                                                         "persist-rsp-size",
+                                                         "persistent",
+                                                         "pages",
+                                                         "single-obj",
+                                                         "objs-per-page",
+                                                         "time-btwn-pages",
+                                                         "time-btwn-objs",
+                                                         "xmit-client",
+                                                         "xmit-server"};
+
+/* logitinv2(x) = 2^x / (1 + 2^x). */
+static double
+logitinv2(double x)
+{
+    return 1.0 / (1.0 + pow(2.0, -x));
+}
+
+/* sigma_eps of an FSD series: sqrt((1 - theta) / (v0 (2 + 2d/(1-d)))). */
+static double
+fsd_sigma_eps(double d, double theta)
+{
+    double v0 = exp(gsl_sf_lngamma(1.0 - 2.0 * d) - 2.0 * gsl_sf_lngamma(1.0 - d));
+    return sqrt((1.0 - theta) / (v0 * (2.0 + 2.0 * d / (1.0 - d))));
+}
+
+/* E[ceil(W)] for W ~ Weibull(shape k, scale lambda): sum_(j>=0) exp(-(j/lambda)^k). */
+static double
+mean_run_length(double k, double lambda)
+{
+    double sum = 0;
+    for (int j = 0; j < 100000; j++)
+    {
+        double term = exp(-pow(j / lambda, k));
+        sum += term;
+        if (term < 1e-17)
+        {
+            break;
+        }
+    }
+    return sum;
+}
+
+int
+pm_http_rate_params_eval(double rate, pm_http_rate_params* rp, pm_error* err)
+{
+    if (!(rate > 0) || !isfinite(rate))
+    {
+        return pm_error_set(err, PM_EINVAL, "rate %g: expected a finite number of new connections per second > 0", rate);
+    }
+    memset(rp, 0, sizeof(*rp));
+    double l = log(rate) / PM_LOG2;
+    rp->rate = rate;
+    rp->log2_rate = l;
+    rp->flow_theta = logitinv2(fsd_flow.a + fsd_flow.b * l);
+    rp->flow_sigma_noise = sqrt(rp->flow_theta);
+    rp->flow_sigma_eps = fsd_sigma_eps(fsd_flow.d, rp->flow_theta);
+    rp->flow_shape = logitinv2(0.352 + 0.388 * l);
+    rp->flow_scale = 1.0 / (rate * exp(gsl_sf_lngamma(1.0 + 1.0 / rp->flow_shape)));
+    rp->req_theta = logitinv2(fsd_req.a + fsd_req.b * l);
+    rp->req_sigma_noise = sqrt(rp->req_theta);
+    rp->req_sigma_eps = fsd_sigma_eps(fsd_req.d, rp->req_theta);
+    rp->run_shape_cache = logitinv2(0.718 + 0.357 * l);
+    rp->run_shape_download = logitinv2(1.293 + 0.316 * l);
+    rp->mean_run_cache = mean_run_length(rp->run_shape_cache, 0.775);
+    rp->mean_run_download = mean_run_length(rp->run_shape_download, 3.11);
+    rp->download_share = rp->mean_run_download / (rp->mean_run_download + rp->mean_run_cache);
+    rp->rtt_client_theta = logitinv2(fsd_rtt_client.a + fsd_rtt_client.b * l);
+    rp->rtt_client_sigma_eps = fsd_sigma_eps(fsd_rtt_client.d, rp->rtt_client_theta);
+    rp->rtt_server_theta = logitinv2(fsd_rtt_server.a + fsd_rtt_server.b * l);
+    rp->rtt_server_sigma_eps = fsd_sigma_eps(fsd_rtt_server.d, rp->rtt_server_theta);
+    return PM_OK;
+}
+
+const char*
+pm_http_var_name(pm_http_var var)
+{
+    return var < PM_HTTP_VAR_COUNT ? var_names[var] : "(unknown)";
+}
+
+int
+pm_http_var_parse(const char* name, pm_http_var* var, pm_error* err)
+{
+    for (int v = 0; name && v < PM_HTTP_VAR_COUNT; v++)
+    {
+        if (strcmp(name, var_names[v]) == 0)
+        {
+            *var = (pm_http_var)v;
+            return PM_OK;
+        }
+    }
+    char list[400] = "";
+    for (int v = 0; v < PM_HTTP_VAR_COUNT; v++)
+    {
+        strcat(list, v ? " " : "");
+        strcat(list, var_names[v]);
+    }
+    return pm_error_set(err, PM_EINVAL, "unknown variable '%s' (expected one of: %s)", name ? name : "", list);
+}
+
+int
+pm_http_fsd_params(pm_http_var var, const pm_http_options* opt, pm_fsd_params* out, pm_error* err)
+{
+    const fsd_constants* c = var == PM_HTTP_FLOW_ARRIVAL  ? &fsd_flow
+                             : var == PM_HTTP_REQ_SIZE    ? &fsd_req
+                             : var == PM_HTTP_XMIT_CLIENT ? &fsd_rtt_client
+                             : var == PM_HTTP_XMIT_SERVER ? &fsd_rtt_server
+                                                          : NULL;
+    if (!c)
+    {
+        return pm_error_set(err, PM_EINVAL, "%s is not an FSD variable", pm_http_var_name(var));
+    }
+    if (!(opt->rate > 0) || !isfinite(opt->rate))
+    {
+        return pm_error_set(err, PM_EINVAL, "rate %g: expected a finite number of new connections per second > 0", opt->rate);
+    }
+    if (opt->force_theta && !(opt->theta >= 0 && opt->theta <= 1))
+    {
+        return pm_error_set(err, PM_EINVAL, "forced white-noise share %g: expected 0 <= theta <= 1", opt->theta);
+    }
+    out->d = c->d;
+    out->n_ar = c->n_ar;
+    out->theta = opt->force_theta ? opt->theta : logitinv2(c->a + c->b * log(opt->rate) / PM_LOG2);
+    out->block = 0;
+    return PM_OK;
+}
+
+/* Quantile of an FSD/uniform variable given p and its complement s = 1 - p (passed
+ * separately so that far tails keep their precision). */
+static double
+quantile_ps(pm_http_var var, const pm_http_rate_params* rp, double p, double s, pm_http_rsp_state state)
+{
+    s = fmax(s, DBL_MIN);
+    switch (var)
+    {
+    case PM_HTTP_FLOW_ARRIVAL:
+        return rp->flow_scale * pow(-log(s), 1.0 / rp->flow_shape);
+    case PM_HTTP_REQ_SIZE:
+        if (p <= 0.5)
+        {
+            return pm_table_interp(&pm_http_table_req_size_body, p / 0.5);
+        }
+        /* q = (p - 0.5)/0.5, so 1 - q = 2s. */
+        return pow(2.0, pm_table_interp(&pm_http_table_req_size_tail, log2(2.0 * s)));
+    case PM_HTTP_RSP_SIZE:
+        if (state == PM_HTTP_RSP_CACHE)
+        {
+            return pm_table_interp(&pm_http_table_rsp_size_cache, p);
+        }
+        return pow(2.0, pm_table_interp(&pm_http_table_rsp_size_download, log2(s)));
+    case PM_HTTP_XMIT_CLIENT:
+        return pow(pm_table_interp(&pm_http_table_rtt_client, -log10(s)), 5) / 2.0;
+    case PM_HTTP_XMIT_SERVER:
+        return pow(pm_table_interp(&pm_http_table_rtt_server, -log10(s)), 3) / 2.0;
+    case PM_HTTP_SERVER_DELAY: {
+        /* delay = 1/max(10, W) is decreasing in W: P(delay <= t) = P(W >= 1/t). */
+        double mass_above = exp(-pow(10.0 / 305.0, 0.63)); /* P(W >= 10) */
+        if (p >= mass_above)
+        {
+            return 0.1;
+        }
+        return 1.0 / (305.0 * pow(-log(p), 1.0 / 0.63));
+    }
+    default:
+        return NAN;
+    }
+}
+
+double
+pm_http_quantile(pm_http_var var, const pm_http_rate_params* rp, double p, pm_http_rsp_state state)
+{
+    return quantile_ps(var, rp, p, 1.0 - p, state);
+}
+
+struct pm_http_sampler
+{
+    pm_http_var var;
+    pm_http_options opt;
+    pm_http_rate_params rp;
+    gsl_rng* r;
+    pm_fsd* fsd;
+    const hier_params* hier;
+    double loc;
+    double s2;
+    pm_http_rsp_state state;
+    uint64_t run_left;
+};
+
+void
+pm_http_sampler_new_effects(pm_http_sampler* s)
+{
+    if (s->hier)
+    {
+        s->loc = s->hier->m_loc + sqrt(s->hier->v_loc) * gsl_ran_gaussian_ziggurat(s->r, 1.0);
+        s->s2 = gsl_ran_gamma(s->r, s->hier->shape, 1.0 / s->hier->shape);
+    }
+}
+
+void
+pm_http_sampler_effects(const pm_http_sampler* s, double* loc, double* s2)
+{
+    *loc = s->loc;
+    *s2 = s->s2;
+}
+
+pm_http_sampler*
+pm_http_sampler_new(pm_http_var var, const pm_http_options* opt, gsl_rng* r, pm_error* err)
+{
+    if (var >= PM_HTTP_VAR_COUNT || !opt || !r)
+    {
+        pm_error_set(err, PM_EINVAL, "sampler: a variable, options and a generator are required");
+        return NULL;
+    }
+    pm_http_sampler* s = calloc(1, sizeof(*s));
+    if (!s)
+    {
+        pm_error_set(err, PM_ENOMEM, "sampler: out of memory");
+        return NULL;
+    }
+    s->var = var;
+    s->opt = *opt;
+    s->r = r;
+    s->state = PM_HTTP_RSP_CACHE; /* with an empty run: the first run is a download run */
+    if (pm_http_rate_params_eval(opt->rate, &s->rp, err) != PM_OK)
+    {
+        pm_http_sampler_free(s);
+        return NULL;
+    }
+    pm_fsd_params fp;
+    if (pm_http_fsd_params(var, opt, &fp, NULL) == PM_OK)
+    {
+        s->fsd = pm_fsd_new(&fp, opt->fsd, r, err);
+        if (!s->fsd)
+        {
+            pm_error_prefix(err, pm_http_var_name(var));
+            pm_http_sampler_free(s);
+            return NULL;
+        }
+    }
+    else if (opt->force_theta && !(opt->theta >= 0 && opt->theta <= 1))
+    {
+        pm_http_fsd_params(PM_HTTP_FLOW_ARRIVAL, opt, &fp, err);
+        pm_http_sampler_free(s);
+        return NULL;
+    }
+    s->hier = var == PM_HTTP_TIME_BTWN_PAGES    ? &think_pages
+              : var == PM_HTTP_TIME_BTWN_OBJS   ? &think_objs
+              : var == PM_HTTP_PERSIST_RSP_SIZE ? &persist_rsp
+                                                : NULL;
+    /* Random effects drawn at construction: once per simulation unless redrawn. */
+    pm_http_sampler_new_effects(s);
+    return s;
+}
+
+void
+pm_http_sampler_free(pm_http_sampler* s)
+{
+    if (s)
+    {
+        pm_fsd_free(s->fsd);
+        free(s);
+    }
+}
+
+/* Whole bytes of a size, truncated toward zero, with the optional cap. */
+static double
+whole_bytes(const pm_http_sampler* s, double size)
+{
+    double v = floor(size);
+    if (s->opt.max_size > 0 && v > (double)s->opt.max_size)
+    {
+        v = (double)s->opt.max_size;
+    }
+    return v;
+}
+
+/* 1 + ceil(Weibull(shape 1, scale)), at least 2 (ns-2's guard for W = 0). */
+static double
+one_plus_ceil_weibull(gsl_rng* r, double scale)
+{
+    double n = ceil(1.0 + gsl_ran_weibull(r, scale, 1.0));
+    return n < 2 ? 2 : n;
+}
+
+double
+pm_http_sample(pm_http_sampler* s)
+{
+    switch (s->var)
+    {
+    case PM_HTTP_FLOW_ARRIVAL:
+    case PM_HTTP_XMIT_CLIENT:
+    case PM_HTTP_XMIT_SERVER: {
+        double z = pm_fsd_next(s->fsd);
+        return quantile_ps(s->var, &s->rp, gsl_cdf_ugaussian_P(z), gsl_cdf_ugaussian_Q(z), 0);
+    }
+    case PM_HTTP_REQ_SIZE: {
+        double z = pm_fsd_next(s->fsd);
+        return whole_bytes(s, quantile_ps(s->var, &s->rp, gsl_cdf_ugaussian_P(z), gsl_cdf_ugaussian_Q(z), 0));
+    }
+    case PM_HTTP_RSP_SIZE: {
+        if (s->run_left == 0)
+        {
+            /* Flip state and draw the new run length ceil(Weibull). */
+            s->state = s->state == PM_HTTP_RSP_CACHE ? PM_HTTP_RSP_DOWNLOAD : PM_HTTP_RSP_CACHE;
+            double shape = s->state == PM_HTTP_RSP_CACHE ? s->rp.run_shape_cache : s->rp.run_shape_download;
+            double scale = s->state == PM_HTTP_RSP_CACHE ? 0.775 : 3.11;
+            double len = ceil(gsl_ran_weibull(s->r, scale, shape));
+            s->run_left = len < 1 ? 1 : (uint64_t)len;
+        }
+        s->run_left--;
+        double u = gsl_rng_uniform(s->r);
+        return whole_bytes(s, quantile_ps(s->var, &s->rp, u, 1.0 - u, s->state));
+    }
+    case PM_HTTP_SERVER_DELAY: {
+        double w = gsl_ran_weibull(s->r, 305.0, 0.63);
+        return 1.0 / (w < 10.0 ? 10.0 : w);
+    }
+    case PM_HTTP_PERSISTENT:
+        return gsl_rng_uniform(s->r) <= 0.09 ? 1.0 : 0.0;
+    case PM_HTTP_PAGES:
+        if (gsl_rng_uniform(s->r) <= 0.82)
+        {
+            return 1.0;
+        }
+        return one_plus_ceil_weibull(s->r, 0.417);
+    case PM_HTTP_SINGLE_OBJ:
+        return gsl_rng_uniform(s->r) <= 0.69 ? 1.0 : 0.0;
+    case PM_HTTP_OBJS_PER_PAGE:
+        return one_plus_ceil_weibull(s->r, 1.578);
+    case PM_HTTP_TIME_BTWN_PAGES:
+    case PM_HTTP_TIME_BTWN_OBJS:
+    case PM_HTTP_PERSIST_RSP_SIZE: {
+        double e = s->loc + sqrt(s->s2 * s->hier->v_err) * gsl_ran_gaussian_ziggurat(s->r, 1.0);
+        double v = pow(2.0, e);
+        return s->var == PM_HTTP_PERSIST_RSP_SIZE ? whole_bytes(s, v) : v;
+    }
+    default:
+        return NAN;
+    }
+}
+
+/* ---- exact means ------------------------------------------------------------------------ */
+
+/* Integral over u in [u0, u1] of the piecewise-linear table t(u) (extended linearly). */
+static double
+integrate_linear_table(const pm_table* t, double u0, double u1)
+{
+    /* Breakpoints: u0, the table's interior points within (u0, u1), u1. */
+    double total = 0;
+    double a = u0;
+    for (size_t i = 0; i <= t->n; i++)
+    {
+        double b = i < t->n ? t->x[i] : u1;
+        if (b <= a)
+        {
+            continue;
+        }
+        b = fmin(b, u1);
+        total += 0.5 * (pm_table_interp(t, a) + pm_table_interp(t, b)) * (b - a);
+        a = b;
+        if (a >= u1)
+        {
+            break;
+        }
+    }
+    return total;
+}
+
+/* Integral over x in (-inf, 0] of 2^y(x) ln2 2^x dx, i.e. E[2^y(log2(1-U))] for U ~ U(0,1),
+ * y the piecewise-linear table (first segment extended to -inf, last to 0). Exact per
+ * segment, where y = c + m x: the integral of ln2 2^(c + (m+1) x) is
+ * 2^c 2^((m+1) x) / (m+1); convergent because m + 1 > 0 on the first segment. */
+static double
+integrate_log2_table(const pm_table* t)
+{
+    double total = 0;
+    for (size_t i = 1; i < t->n; i++)
+    {
+        double m = (t->y[i] - t->y[i - 1]) / (t->x[i] - t->x[i - 1]);
+        double c = t->y[i - 1] - m * t->x[i - 1];
+        double hi = i == t->n - 1 ? 0.0 : t->x[i];
+        double lo_term = i == 1 ? 0.0 : pow(2.0, (m + 1.0) * t->x[i - 1]);
+        total += pow(2.0, c) * (pow(2.0, (m + 1.0) * hi) - lo_term) / (m + 1.0);
+    }
+    return total;
+}
+
+/* E[value] of a transmission delay: integral over x = -log10(1-p) >= 0 of
+ * y(x)^power / 2 * ln10 10^-x, by 20-point Gauss-Legendre on every table segment and on
+ * unit steps of the extension up to x = 40 (beyond, 10^-x leaves < 1e-30 of the mass).
+ * Each piece is smooth, so the rule is exact to rounding. */
+static double
+xmit_mean(const pm_table* t, double power)
+{
+    gsl_integration_glfixed_table* gl = gsl_integration_glfixed_table_alloc(20);
+    if (!gl)
+    {
+        return NAN;
+    }
+    double total = 0;
+    double a = 0;
+    while (a < 40)
+    {
+        double b = a + 1.0;
+        for (size_t i = 0; i < t->n; i++)
+        {
+            if (t->x[i] > a && t->x[i] < b)
+            {
+                b = t->x[i];
+                break;
+            }
+        }
+        for (size_t k = 0; k < 20; k++)
+        {
+            double x;
+            double w;
+            gsl_integration_glfixed_point(a, b, k, &x, &w, gl);
+            total += w * pow(pm_table_interp(t, x), power) / 2.0 * log(10.0) * pow(10.0, -x);
+        }
+        a = b;
+    }
+    gsl_integration_glfixed_table_free(gl);
+    return total;
+}
+
+/* E over the random effects of 2^(loc + sqrt(s2 V) Z): exp(ln2 m + (ln2)^2 v/2) (1 - t/a)^-a. */
+static double
+hier_mean(const hier_params* h)
+{
+    double l2 = log(2.0);
+    double t = l2 * l2 * h->v_err / 2.0;
+    return exp(l2 * h->m_loc + l2 * l2 * h->v_loc / 2.0) * pow(1.0 - t / h->shape, -h->shape);
+}
+
+double
+pm_http_exact_mean(pm_http_var var, const pm_http_options* opt)
+{
+    pm_http_rate_params rp;
+    if (pm_http_rate_params_eval(opt->rate, &rp, NULL) != PM_OK)
+    {
+        return NAN;
+    }
+    /* Sizes are truncated to whole bytes; their fractional parts are uniform to well within
+     * 0.01 B for these smooth marginals, so truncation lowers each mean by 1/2 byte. */
+    switch (var)
+    {
+    case PM_HTTP_FLOW_ARRIVAL:
+        return 1.0 / opt->rate;
+    case PM_HTTP_REQ_SIZE:
+        return 0.5 * integrate_linear_table(&pm_http_table_req_size_body, 0.0, 1.0) +
+               0.5 * integrate_log2_table(&pm_http_table_req_size_tail) - 0.5;
+    case PM_HTTP_RSP_SIZE: {
+        double cache = integrate_linear_table(&pm_http_table_rsp_size_cache, 0.0, 1.0);
+        double download = integrate_log2_table(&pm_http_table_rsp_size_download);
+        return (1.0 - rp.download_share) * cache + rp.download_share * download - 0.5;
+    }
+    case PM_HTTP_SERVER_DELAY: {
+        /* E[1/max(10,W)] = P(W < 10)/10 + E[1/W; W >= 10], and with W = lambda E^(1/k),
+         * E ~ Exp(1): E[1/W; W >= 10] = Gamma(1 - 1/k, (10/lambda)^k) / lambda. */
+        double k = 0.63;
+        double lambda = 305.0;
+        double x = pow(10.0 / lambda, k);
+        return (1.0 - exp(-x)) / 10.0 + gsl_sf_gamma_inc(1.0 - 1.0 / k, x) / lambda;
+    }
+    case PM_HTTP_PERSIST_RSP_SIZE:
+        return hier_mean(&persist_rsp) - 0.5;
+    case PM_HTTP_PERSISTENT:
+        return 0.09;
+    case PM_HTTP_PAGES:
+        return 0.82 + 0.18 * (1.0 + 1.0 / (1.0 - exp(-1.0 / 0.417)));
+    case PM_HTTP_SINGLE_OBJ:
+        return 0.69;
+    case PM_HTTP_OBJS_PER_PAGE:
+        return 1.0 + 1.0 / (1.0 - exp(-1.0 / 1.578));
+    case PM_HTTP_TIME_BTWN_PAGES:
+        return hier_mean(&think_pages);
+    case PM_HTTP_TIME_BTWN_OBJS:
+        return hier_mean(&think_objs);
+    case PM_HTTP_XMIT_CLIENT:
+        return xmit_mean(&pm_http_table_rtt_client, 5);
+    case PM_HTTP_XMIT_SERVER:
+        return xmit_mean(&pm_http_table_rtt_server, 3);
+    default:
+        return NAN;
+    }
+}
+
+/* P(floor(q(U)) <= x) for the increasing quantile function of a state: the largest p with
+ * q(p) < floor(x) + 1 (bisection to double precision). */
+static double
+truncated_cdf(pm_http_var var, const pm_http_rate_params* rp, pm_http_rsp_state state, double x)
+{
+    double target = floor(x) + 1;
+    double lo = 0;
+    double hi = 1;
+    if (pm_http_quantile(var, rp, 0, state) >= target)
+    {
+        return 0;
+    }
+    for (int i = 0; i < 60; i++)
+    {
+        double mid = 0.5 * (lo + hi);
+        if (pm_http_quantile(var, rp, mid, state) < target)
+        {
+            lo = mid;
+        }
+        else
+        {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
+/* Smallest k >= k0 with P(1 + ceil(Exp(mean)) <= k) >= u, for the count variables. */
+static double
+count_quantile(double mean, double u)
+{
+    /* P(1 + ceil(E) <= k) = 1 - exp(-(k - 1)/mean) for integer k >= 2. */
+    double k = ceil(1.0 - mean * log(1.0 - u));
+    return k < 2 ? 2 : k;
+}
+
+double
+pm_http_exact_quantile(pm_http_var var, const pm_http_options* opt, double u)
+{
+    pm_http_rate_params rp;
+    if (pm_http_rate_params_eval(opt->rate, &rp, NULL) != PM_OK || !(u > 0 && u < 1))
+    {
+        return NAN;
+    }
+    switch (var)
+    {
+    case PM_HTTP_FLOW_ARRIVAL:
+    case PM_HTTP_SERVER_DELAY:
+    case PM_HTTP_XMIT_CLIENT:
+    case PM_HTTP_XMIT_SERVER:
+        return pm_http_quantile(var, &rp, u, PM_HTTP_RSP_CACHE);
+    case PM_HTTP_REQ_SIZE:
+        return floor(pm_http_quantile(var, &rp, u, PM_HTTP_RSP_CACHE));
+    case PM_HTTP_RSP_SIZE: {
+        /* Smallest whole size x with (1-w) F_cache(x) + w F_download(x) >= u. */
+        double lo = 0;
+        double hi = 1e15;
+        while (lo < hi)
+        {
+            double mid = floor(0.5 * (lo + hi));
+            double F = (1.0 - rp.download_share) * truncated_cdf(var, &rp, PM_HTTP_RSP_CACHE, mid) +
+                       rp.download_share * truncated_cdf(var, &rp, PM_HTTP_RSP_DOWNLOAD, mid);
+            if (F >= u)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+    case PM_HTTP_PERSISTENT:
+        return u <= 0.91 ? 0.0 : 1.0;
+    case PM_HTTP_SINGLE_OBJ:
+        return u <= 0.31 ? 0.0 : 1.0;
+    case PM_HTTP_PAGES:
+        return u <= 0.82 ? 1.0 : count_quantile(0.417, (u - 0.82) / 0.18);
+    case PM_HTTP_OBJS_PER_PAGE:
+        return count_quantile(1.578, u);
+    default:
+        return NAN;
+    }
+}
