@@ -7,6 +7,7 @@
 
 #include "ns3/abort.h"
 #include "ns3/log.h"
+#include "ns3/rng-stream.h"
 
 #include <cstdint>
 
@@ -20,18 +21,18 @@ NS_OBJECT_ENSURE_REGISTERED(GslRngStream);
 namespace
 {
 
-/// Draw a uniform 32-bit integer from the UniformRandomVariable behind ctx.
+/// gsl_rng "get" hook: a uniform 32-bit integer from the GslRngStream behind ctx.
 unsigned long
-GetInteger(void* ctx)
+BridgeGetInteger(void* ctx)
 {
-    return static_cast<UniformRandomVariable*>(ctx)->GetInteger(0, UINT32_MAX);
+    return static_cast<GslRngStream*>(ctx)->GetInteger();
 }
 
-/// Draw a uniform double in (0, 1) from the UniformRandomVariable behind ctx.
+/// gsl_rng "get_double" hook: a uniform double in (0, 1) from the GslRngStream behind ctx.
 double
-GetDouble(void* ctx)
+BridgeGetDouble(void* ctx)
 {
-    return static_cast<UniformRandomVariable*>(ctx)->GetValue(0.0, 1.0);
+    return static_cast<GslRngStream*>(ctx)->GetValue();
 }
 
 } // namespace
@@ -40,17 +41,16 @@ TypeId
 GslRngStream::GetTypeId()
 {
     static TypeId tid = TypeId("ns3::GslRngStream")
-                            .SetParent<Object>()
+                            .SetParent<RandomVariableStream>()
                             .SetGroupName("PackMime")
                             .AddConstructor<GslRngStream>();
     return tid;
 }
 
 GslRngStream::GslRngStream()
-    : m_uniform(CreateObject<UniformRandomVariable>()),
-      m_rng(nullptr)
+    : m_rng(nullptr)
 {
-    pm_rng_source source = {&GetInteger, &GetDouble, PeekPointer(m_uniform)};
+    pm_rng_source source = {&BridgeGetInteger, &BridgeGetDouble, this};
     pm_error err;
     m_rng = pm_rng_new_source(&source, &err);
     NS_ABORT_MSG_IF(m_rng == nullptr, "GslRngStream: " << err.message);
@@ -71,8 +71,21 @@ int64_t
 GslRngStream::AssignStreams(int64_t stream)
 {
     NS_LOG_FUNCTION(this << stream);
-    m_uniform->SetStream(stream);
+    SetStream(stream);
     return 1;
+}
+
+double
+GslRngStream::GetValue()
+{
+    double u = Peek()->RandU01();
+    return IsAntithetic() ? 1.0 - u : u;
+}
+
+uint32_t
+GslRngStream::GetInteger()
+{
+    return static_cast<uint32_t>(GetValue() * 4294967296.0);
 }
 
 } // namespace ns3

@@ -4,8 +4,6 @@
 #ifndef GSL_RNG_STREAM_H
 #define GSL_RNG_STREAM_H
 
-#include "ns3/object.h"
-#include "ns3/ptr.h"
 #include "ns3/random-variable-stream.h"
 
 #include <gsl/gsl_rng.h>
@@ -15,14 +13,14 @@ namespace ns3
 
 /**
  * @ingroup packmime
- * @brief A GSL generator whose draws come from one ns-3 random stream.
+ * @brief An ns-3 random stream that is also a GSL generator: the RNG bridge.
  *
- * This is the RNG bridge between the packmime C core (which samples through
- * `gsl_rng*`) and ns-3: every draw the core makes through Get() is taken from a
- * UniformRandomVariable, so it honours RngSeed, RngRun and AssignStreams. Each model
- * variable owns one GslRngStream, i.e. one ns-3 stream.
+ * The packmime C core samples through `gsl_rng*`. Every draw it makes through Get() comes
+ * from this object's ns-3 stream (MRG32k3a), so it honours RngSeed, RngRun and the stream
+ * set by AssignStreams/SetStream. Each model variable owns one GslRngStream, i.e. one ns-3
+ * stream. As a RandomVariableStream it draws U(0,1) itself (GetValue, GetInteger).
  */
-class GslRngStream : public Object
+class GslRngStream : public RandomVariableStream
 {
   public:
     /**
@@ -41,15 +39,26 @@ class GslRngStream : public Object
     gsl_rng* Get() const;
 
     /**
-     * @brief Pin the underlying ns-3 stream.
-     * @param stream first stream index to use
+     * @brief Pin the ns-3 stream.
+     * @param stream the stream index to use
      * @return the number of streams used (always 1)
      */
     int64_t AssignStreams(int64_t stream);
 
+    /**
+     * @brief A uniform draw in (0, 1) (1 - u when Antithetic is set).
+     * @return the value
+     */
+    double GetValue() override;
+
+    /**
+     * @brief A uniform integer in [0, 2^32 - 1].
+     * @return the value
+     */
+    uint32_t GetInteger() override;
+
   private:
-    Ptr<UniformRandomVariable> m_uniform; //!< source of every draw
-    gsl_rng* m_rng;                       //!< bridge generator (owned)
+    gsl_rng* m_rng; //!< bridge generator (owned); its draws call back into this object
 };
 
 } // namespace ns3

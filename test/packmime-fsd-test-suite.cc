@@ -14,9 +14,8 @@
 #include "ns3/pm-stats.h"
 #include "ns3/test.h"
 
-#include <gsl/gsl_cdf.h>
-
 #include <cmath>
+#include <gsl/gsl_cdf.h>
 #include <vector>
 
 using namespace ns3;
@@ -58,7 +57,8 @@ class FsdAcfTestCase : public TestCase
      * @param method FSD generator
      */
     FsdAcfTestCase(pm_fsd_method method)
-        : TestCase(std::string("inter-arrival normal-score ACF at lags 1, 2, 5, 10: ") + pm_fsd_method_name(method)),
+        : TestCase(std::string("inter-arrival normal-score ACF at lags 1, 2, 5, 10: ") +
+                   pm_fsd_method_name(method)),
           m_method(method)
     {
     }
@@ -88,7 +88,8 @@ class FsdAcfTestCase : public TestCase
                 for (auto& v : z)
                 {
                     double gap = pm_http_sample(s);
-                    v = gsl_cdf_ugaussian_Qinv(std::exp(-std::pow(gap / rp.flow_scale, rp.flow_shape)));
+                    v = gsl_cdf_ugaussian_Qinv(
+                        std::exp(-std::pow(gap / rp.flow_scale, rp.flow_shape)));
                 }
                 double sq = 0;
                 for (double v : z)
@@ -111,7 +112,10 @@ class FsdAcfTestCase : public TestCase
             for (int k = 0; k < 4; k++)
             {
                 auto [m, se] = MeanAndSe(r[k]);
-                NS_TEST_EXPECT_MSG_EQ_TOL(m, pm_fsd_acf(&fp, lags[k]), 3 * se, "rate " << rate << ", lag " << lags[k]);
+                NS_TEST_EXPECT_MSG_EQ_TOL(m,
+                                          pm_fsd_acf(&fp, lags[k]),
+                                          3 * se,
+                                          "rate " << rate << ", lag " << lags[k]);
             }
             auto [m, se] = MeanAndSe(var);
             NS_TEST_EXPECT_MSG_EQ_TOL(m, 1.0, 3 * se, "variance of z, rate " << rate);
@@ -147,7 +151,8 @@ class HurstEstimatorTestCase : public TestCase
             for (size_t k = 0; k <= n; k++)
             {
                 double kk = double(k);
-                acov[k] = 0.5 * (std::pow(kk + 1, 2 * h) - 2 * std::pow(kk, 2 * h) + std::pow(std::fabs(kk - 1), 2 * h));
+                acov[k] = 0.5 * (std::pow(kk + 1, 2 * h) - 2 * std::pow(kk, 2 * h) +
+                                 std::pow(std::fabs(kk - 1), 2 * h));
             }
             gsl_rng* g = pm_rng_new_seeded(77, 0, nullptr);
             pm_circulant* c = pm_circulant_new(acov.data(), n, g, nullptr);
@@ -162,7 +167,9 @@ class HurstEstimatorTestCase : public TestCase
                 }
                 double hh;
                 double se;
-                NS_TEST_ASSERT_MSG_EQ(pm_stats_hurst_av(x.data(), n, 3, 13, &hh, &se), 0, "estimator");
+                NS_TEST_ASSERT_MSG_EQ(pm_stats_hurst_av(x.data(), n, 3, 13, &hh, &se),
+                                      0,
+                                      "estimator");
                 est.push_back(hh);
             }
             NS_TEST_EXPECT_MSG_EQ_TOL(pm_stats_mean(est.data(), est.size()), h, 0.02, "H = " << h);
@@ -218,7 +225,10 @@ class FsdHurstAgreementTestCase : public TestCase
         }
         auto [mh, seh] = MeanAndSe(est[PM_FSD_HOSKING]);
         auto [mf, sef] = MeanAndSe(est[PM_FSD_FAST]);
-        NS_TEST_EXPECT_MSG_EQ_TOL(mh, mf, 3 * std::sqrt(seh * seh + sef * sef), "hosking H " << mh << " vs exact " << mf);
+        NS_TEST_EXPECT_MSG_EQ_TOL(mh,
+                                  mf,
+                                  3 * std::sqrt(seh * seh + sef * sef),
+                                  "hosking H " << mh << " vs exact " << mf);
         NS_TEST_EXPECT_MSG_GT(mf, 0.7, "the series is long-range dependent (H > 0.7)");
     }
 };

@@ -13,11 +13,10 @@
 #include "ns3/pm-stats.h"
 #include "ns3/test.h"
 
-#include <gsl/gsl_cdf.h>
-#include <gsl/gsl_randist.h>
-
 #include <cmath>
 #include <functional>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
 #include <vector>
 
 using namespace ns3;
@@ -164,32 +163,44 @@ class HttpFsdMarginalsTestCase : public TestCase
             pm_http_rate_params_eval(rate, &rp, nullptr);
 
             auto gaps = Draw(PM_HTTP_FLOW_ARRIVAL, opt, N, 3);
-            double ks = ScaledKs(gaps, [&](double x) {
-                return x <= 0 ? 0 : 1 - std::exp(-std::pow(x / rp.flow_scale, rp.flow_shape));
-            });
+            double ks = ScaledKs(
+                gaps,
+                [&](double x)
+                {
+                    return x <= 0 ? 0 : 1 - std::exp(-std::pow(x / rp.flow_scale, rp.flow_shape));
+                });
             NS_TEST_EXPECT_MSG_LT(ks, PM_KS_C_0_001, "inter-arrival, rate " << rate);
 
             for (auto var : {PM_HTTP_REQ_SIZE, PM_HTTP_XMIT_CLIENT, PM_HTTP_XMIT_SERVER})
             {
                 auto x = Draw(var, opt, N, 4);
-                auto q = [&](double p) { return pm_http_quantile(var, &rp, p, PM_HTTP_RSP_CACHE); };
+                auto q = [&](double p)
+                {
+                    return pm_http_quantile(var, &rp, p, PM_HTTP_RSP_CACHE);
+                };
                 double d;
                 if (var == PM_HTTP_REQ_SIZE)
                 {
-                    d = ScaledKs(x, [&](double v) { return TruncatedCdf(q, v); });
+                    d = ScaledKs(x,
+                                 [&](double v)
+                                 {
+                                     return TruncatedCdf(q, v);
+                                 });
                 }
                 else
                 {
-                    d = ScaledKs(x, [&](double v) {
-                        double lo = 0;
-                        double hi = 1;
-                        for (int i = 0; i < 60; i++)
-                        {
-                            double mid = 0.5 * (lo + hi);
-                            (q(mid) <= v ? lo : hi) = mid;
-                        }
-                        return lo;
-                    });
+                    d = ScaledKs(x,
+                                 [&](double v)
+                                 {
+                                     double lo = 0;
+                                     double hi = 1;
+                                     for (int i = 0; i < 60; i++)
+                                     {
+                                         double mid = 0.5 * (lo + hi);
+                                         (q(mid) <= v ? lo : hi) = mid;
+                                     }
+                                     return lo;
+                                 });
                 }
                 NS_TEST_EXPECT_MSG_LT(d, PM_KS_C_0_001, pm_http_var_name(var) << ", rate " << rate);
             }
@@ -250,30 +261,58 @@ class HttpResponseSizeTestCase : public TestCase
         for (int s = 0; s < 2; s++)
         {
             auto state_ = pm_http_rsp_state(s);
-            auto q = [&](double p) { return pm_http_quantile(PM_HTTP_RSP_SIZE, &rp, p, state_); };
+            auto q = [&](double p)
+            {
+                return pm_http_quantile(PM_HTTP_RSP_SIZE, &rp, p, state_);
+            };
             auto& sample = s ? download : cache;
-            double d = ScaledKs(sample, [&](double v) { return TruncatedCdf(q, v); });
+            double d = ScaledKs(sample,
+                                [&](double v)
+                                {
+                                    return TruncatedCdf(q, v);
+                                });
             NS_TEST_EXPECT_MSG_LT(d, PM_KS_C_0_001, (s ? "download" : "cache") << " sizes");
             double shape = s ? rp.run_shape_download : rp.run_shape_cache;
             double scale = s ? 3.11 : 0.775;
-            auto chi = ChiSquare(runs[s], [&](int k) {
-                return k < 1 ? 0.0 : std::exp(-std::pow((k - 1) / scale, shape)) - std::exp(-std::pow(k / scale, shape));
-            });
-            NS_TEST_EXPECT_MSG_LT(chi.first, chi.second, (s ? "download" : "cache") << " run lengths");
+            auto chi = ChiSquare(runs[s],
+                                 [&](int k)
+                                 {
+                                     return k < 1 ? 0.0
+                                                  : std::exp(-std::pow((k - 1) / scale, shape)) -
+                                                        std::exp(-std::pow(k / scale, shape));
+                                 });
+            NS_TEST_EXPECT_MSG_LT(chi.first,
+                                  chi.second,
+                                  (s ? "download" : "cache") << " run lengths");
         }
         // Long-run share: runs alternate, so the share is a ratio of run-length sums; its
         // standard error follows from the delta method over r alternating run pairs.
         double share = double(download.size()) / x.size();
         double r = double(std::min(runs[0].size(), runs[1].size()));
-        double se = std::sqrt(rp.download_share * (1 - rp.download_share) / x.size() * 2 * (rp.mean_run_cache + rp.mean_run_download));
-        NS_TEST_EXPECT_MSG_EQ_TOL(share, rp.download_share, 4 * se, "download share over " << r << " run pairs");
+        double se = std::sqrt(rp.download_share * (1 - rp.download_share) / x.size() * 2 *
+                              (rp.mean_run_cache + rp.mean_run_download));
+        NS_TEST_EXPECT_MSG_EQ_TOL(share,
+                                  rp.download_share,
+                                  4 * se,
+                                  "download share over " << r << " run pairs");
 
         // Heavy tail: quantiles of the (thinned) marginal.
         auto thinned = Draw(PM_HTTP_RSP_SIZE, opt, N, 6, 50);
         pm_stats_sort(thinned.data(), thinned.size());
-        auto mixture = [&](double v) {
-            double fc = TruncatedCdf([&](double p) { return pm_http_quantile(PM_HTTP_RSP_SIZE, &rp, p, PM_HTTP_RSP_CACHE); }, v);
-            double fd = TruncatedCdf([&](double p) { return pm_http_quantile(PM_HTTP_RSP_SIZE, &rp, p, PM_HTTP_RSP_DOWNLOAD); }, v);
+        auto mixture = [&](double v)
+        {
+            double fc = TruncatedCdf(
+                [&](double p)
+                {
+                    return pm_http_quantile(PM_HTTP_RSP_SIZE, &rp, p, PM_HTTP_RSP_CACHE);
+                },
+                v);
+            double fd = TruncatedCdf(
+                [&](double p)
+                {
+                    return pm_http_quantile(PM_HTTP_RSP_SIZE, &rp, p, PM_HTTP_RSP_DOWNLOAD);
+                },
+                v);
             return (1 - rp.download_share) * fc + rp.download_share * fd;
         };
         for (double u : {0.1, 0.5, 0.9, 0.99, 0.999})
@@ -283,8 +322,10 @@ class HttpResponseSizeTestCase : public TestCase
             double below = mixture(q - 1);
             double at = mixture(q);
             // The order statistic's level lies between F(q-) and F(q).
-            NS_TEST_EXPECT_MSG_EQ((at >= u - band && below <= u + band), true,
-                                  "quantile " << u << " = " << q << ": F in [" << below << ", " << at << "]");
+            NS_TEST_EXPECT_MSG_EQ((at >= u - band && below <= u + band),
+                                  true,
+                                  "quantile " << u << " = " << q << ": F in [" << below << ", "
+                                              << at << "]");
         }
         // The exact quantiles at rate 50: 128 / 894 / 14,852 / 71,639 B (packmime-http-model.md).
         const double ref[] = {128, 894, 14852, 71639};
@@ -298,7 +339,10 @@ class HttpResponseSizeTestCase : public TestCase
                 double mid = 0.5 * (lo + hi);
                 (mixture(mid) < lv[i] ? lo : hi) = mid;
             }
-            NS_TEST_EXPECT_MSG_EQ_TOL(std::floor(hi), ref[i], std::max(2.0, 0.002 * ref[i]), "exact quantile " << lv[i]);
+            NS_TEST_EXPECT_MSG_EQ_TOL(std::floor(hi),
+                                      ref[i],
+                                      std::max(2.0, 0.002 * ref[i]),
+                                      "exact quantile " << lv[i]);
         }
     }
 };
@@ -324,9 +368,12 @@ class HttpDiscreteTestCase : public TestCase
         opt.rate = 10;
         auto delay = Draw(PM_HTTP_SERVER_DELAY, opt, N, 7);
         double mean = pm_stats_mean(delay.data(), N);
-        double d = ScaledKs(delay, [](double t) {
-            return t >= 0.1 ? 1.0 : (t <= 0 ? 0.0 : std::exp(-std::pow(1 / t / 305.0, 0.63)));
-        });
+        double d = ScaledKs(
+            delay,
+            [](double t)
+            {
+                return t >= 0.1 ? 1.0 : (t <= 0 ? 0.0 : std::exp(-std::pow(1 / t / 305.0, 0.63)));
+            });
         NS_TEST_EXPECT_MSG_LT(d, PM_KS_C_0_001, "server delay");
         double sd = 0;
         for (double v : delay)
@@ -334,39 +381,55 @@ class HttpDiscreteTestCase : public TestCase
             sd += (v - mean) * (v - mean);
         }
         sd = std::sqrt(sd / (N - 1));
-        NS_TEST_EXPECT_MSG_EQ_TOL(mean, pm_http_exact_mean(PM_HTTP_SERVER_DELAY, &opt), 4 * sd / std::sqrt(N), "mean delay");
+        NS_TEST_EXPECT_MSG_EQ_TOL(mean,
+                                  pm_http_exact_mean(PM_HTTP_SERVER_DELAY, &opt),
+                                  4 * sd / std::sqrt(N),
+                                  "mean delay");
         size_t atMass = 0;
         for (double v : delay)
         {
             atMass += v == 0.1;
         }
         double p = 1 - std::exp(-std::pow(10 / 305.0, 0.63));
-        NS_TEST_EXPECT_MSG_EQ_TOL(double(atMass) / N, p, 4 * std::sqrt(p * (1 - p) / N), "mass at 0.1 s");
+        NS_TEST_EXPECT_MSG_EQ_TOL(double(atMass) / N,
+                                  p,
+                                  4 * std::sqrt(p * (1 - p) / N),
+                                  "mass at 0.1 s");
 
-        for (auto [var, prob] : {std::pair{PM_HTTP_PERSISTENT, 0.09}, std::pair{PM_HTTP_SINGLE_OBJ, 0.69}})
+        for (auto [var, prob] :
+             {std::pair{PM_HTTP_PERSISTENT, 0.09}, std::pair{PM_HTTP_SINGLE_OBJ, 0.69}})
         {
             auto f = Draw(var, opt, N, 8);
             double share = pm_stats_mean(f.data(), N);
-            NS_TEST_EXPECT_MSG_EQ_TOL(share, prob, 4 * std::sqrt(prob * (1 - prob) / N), pm_http_var_name(var));
+            NS_TEST_EXPECT_MSG_EQ_TOL(share,
+                                      prob,
+                                      4 * std::sqrt(prob * (1 - prob) / N),
+                                      pm_http_var_name(var));
         }
         auto pages = Draw(PM_HTTP_PAGES, opt, N, 9);
-        auto chi = ChiSquare(pages, [](int k) {
-            // 1 page with 0.82; else 1 + ceil(Exp(mean 0.417)).
-            if (k == 1)
-            {
-                return 0.82;
-            }
-            return k < 2 ? 0.0 : 0.18 * (std::exp(-(k - 2) / 0.417) - std::exp(-(k - 1) / 0.417));
-        });
+        auto chi = ChiSquare(pages,
+                             [](int k)
+                             {
+                                 // 1 page with 0.82; else 1 + ceil(Exp(mean 0.417)).
+                                 if (k == 1)
+                                 {
+                                     return 0.82;
+                                 }
+                                 return k < 2 ? 0.0
+                                              : 0.18 * (std::exp(-(k - 2) / 0.417) -
+                                                        std::exp(-(k - 1) / 0.417));
+                             });
         NS_TEST_EXPECT_MSG_LT(chi.first, chi.second, "pages");
         auto objects = Draw(PM_HTTP_OBJS_PER_PAGE, opt, N, 10);
-        chi = ChiSquare(objects, [](int k) {
-            return k < 2 ? 0.0 : std::exp(-(k - 2) / 1.578) - std::exp(-(k - 1) / 1.578);
-        });
+        chi = ChiSquare(objects,
+                        [](int k)
+                        {
+                            return k < 2 ? 0.0
+                                         : std::exp(-(k - 2) / 1.578) - std::exp(-(k - 1) / 1.578);
+                        });
         NS_TEST_EXPECT_MSG_LT(chi.first, chi.second, "objects per page");
     }
 };
-
 
 /**
  * @ingroup packmime-tests
@@ -391,6 +454,7 @@ class HttpHierarchicalTestCase : public TestCase
     {
         pm_http_options opt = {};
         opt.rate = 10;
+
         struct Case
         {
             pm_http_var var;
@@ -398,9 +462,10 @@ class HttpHierarchicalTestCase : public TestCase
             double q[3]; // p10, p50, p90 of the marginal (0 = not tabulated)
         };
 
-        const Case cases[] = {{PM_HTTP_TIME_BTWN_PAGES, {3.22, 0.73, 1.85, 1.21}, {2.8, 9.3, 30.9}},
-                              {PM_HTTP_TIME_BTWN_OBJS, {-4.15, 3.12, 2.35, 1.57}, {0.0083, 0.056, 0.38}},
-                              {PM_HTTP_PERSIST_RSP_SIZE, {10.62, 0.94, 3.22, 2.43}, {0, 0, 0}}};
+        const Case cases[] = {
+            {PM_HTTP_TIME_BTWN_PAGES, {3.22, 0.73, 1.85, 1.21}, {2.8, 9.3, 30.9}},
+            {PM_HTTP_TIME_BTWN_OBJS, {-4.15, 3.12, 2.35, 1.57}, {0.0083, 0.056, 0.38}},
+            {PM_HTTP_PERSIST_RSP_SIZE, {10.62, 0.94, 3.22, 2.43}, {0, 0, 0}}};
         for (const auto& c : cases)
         {
             bool isSize = c.var == PM_HTTP_PERSIST_RSP_SIZE;
@@ -415,11 +480,16 @@ class HttpHierarchicalTestCase : public TestCase
                 v = pm_http_sample(s);
             }
             double sdev = std::sqrt(s2 * c.h.ve);
-            double d = ScaledKs(x, [&](double v) {
-                double y = isSize ? std::log2(std::floor(v) + 1) : std::log2(v);
-                return v <= 0 && !isSize ? 0.0 : gsl_cdf_ugaussian_P((y - loc) / sdev);
-            });
-            NS_TEST_EXPECT_MSG_LT(d, PM_KS_C_0_001, pm_http_var_name(c.var) << " given its effects");
+            double d =
+                ScaledKs(x,
+                         [&](double v)
+                         {
+                             double y = isSize ? std::log2(std::floor(v) + 1) : std::log2(v);
+                             return v <= 0 && !isSize ? 0.0 : gsl_cdf_ugaussian_P((y - loc) / sdev);
+                         });
+            NS_TEST_EXPECT_MSG_LT(d,
+                                  PM_KS_C_0_001,
+                                  pm_http_var_name(c.var) << " given its effects");
 
             // One draw from each of 2,000 independently seeded samplers.
             std::vector<double> m(2000);
@@ -429,15 +499,21 @@ class HttpHierarchicalTestCase : public TestCase
                 m[i] = pm_http_sample(s);
             }
             pm_stats_sort(m.data(), m.size());
-            std::function<double(double)> marginal = [&](double v) {
-                return isSize ? c.h(std::log2(std::floor(v) + 1)) : (v <= 0 ? 0.0 : c.h(std::log2(v)));
+            std::function<double(double)> marginal = [&](double v)
+            {
+                return isSize ? c.h(std::log2(std::floor(v) + 1))
+                              : (v <= 0 ? 0.0 : c.h(std::log2(v)));
             };
-            double dm = std::sqrt(2000.0) * pm_stats_ks_one(m.data(), m.size(), &FunctionCdf, &marginal);
+            double dm =
+                std::sqrt(2000.0) * pm_stats_ks_one(m.data(), m.size(), &FunctionCdf, &marginal);
             NS_TEST_EXPECT_MSG_LT(dm, PM_KS_C_0_001, pm_http_var_name(c.var) << " marginal");
             for (int k = 0; k < 3 && c.q[0] > 0; k++)
             {
                 const double level[] = {0.1, 0.5, 0.9};
-                NS_TEST_EXPECT_MSG_EQ_TOL(c.h(std::log2(c.q[k])), level[k], 0.01, pm_http_var_name(c.var) << " quantile");
+                NS_TEST_EXPECT_MSG_EQ_TOL(c.h(std::log2(c.q[k])),
+                                          level[k],
+                                          0.01,
+                                          pm_http_var_name(c.var) << " quantile");
             }
             pm_http_sampler_free(s);
             gsl_rng_free(r);

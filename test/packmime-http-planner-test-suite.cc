@@ -111,7 +111,8 @@ class PlannerStructureTestCase : public TestCase
             structure = structure && b.requests[0].gap == 0 && (i > 0 || b.gap == 0);
             for (size_t k = 0; k < b.n_requests; k++)
             {
-                structure = structure && b.requests[k].req_bytes >= 1 && b.requests[k].rsp_bytes >= 1;
+                structure =
+                    structure && b.requests[k].req_bytes >= 1 && b.requests[k].rsp_bytes >= 1;
                 structure = structure && (k == 0 || b.requests[k].gap > 0);
             }
             persistent += b.persistent;
@@ -123,15 +124,19 @@ class PlannerStructureTestCase : public TestCase
         }
         NS_TEST_EXPECT_MSG_EQ(structure, true, "request structure");
         NS_TEST_EXPECT_MSG_EQ(sameStarts, true, "HTTP/1.0 and 1.1 share connection start times");
-        NS_TEST_EXPECT_MSG_EQ_TOL(persistent / n, 0.09, 4 * std::sqrt(0.09 * 0.91 / n), "persistent share");
+        NS_TEST_EXPECT_MSG_EQ_TOL(persistent / n,
+                                  0.09,
+                                  4 * std::sqrt(0.09 * 0.91 / n),
+                                  "persistent share");
 
         pm_http_options opt = {};
         opt.rate = 50;
         double objects = pm_http_exact_mean(PM_HTTP_OBJS_PER_PAGE, &opt);
         double multiPages = (pm_http_exact_mean(PM_HTTP_PAGES, &opt) - 0.82) / 0.18;
         double expected = 0.82 * objects + 0.18 * multiPages * (0.69 + 0.31 * objects);
-        for (auto [v, exact, what] : {std::tuple{&perPersistent, expected, "per persistent connection"},
-                                      std::tuple{&perConnection, 0.91 + 0.09 * expected, "per connection"}})
+        for (auto [v, exact, what] :
+             {std::tuple{&perPersistent, expected, "per persistent connection"},
+              std::tuple{&perConnection, 0.91 + 0.09 * expected, "per connection"}})
         {
             double m = pm_stats_mean(v->data(), v->size());
             double ss = 0;
@@ -218,13 +223,18 @@ class PlannerRulesTestCase : public TestCase
             {
                 NS_TEST_EXPECT_MSG_EQ(reqVaries, 0u, "one request size per connection");
                 NS_TEST_EXPECT_MSG_EQ(smallFirstKept, smallFirst, "small first response repeated");
-                NS_TEST_EXPECT_MSG_GT(double(bigFirstRedrawn), 0.998 * bigFirst, "large first: redrawn");
+                NS_TEST_EXPECT_MSG_GT(double(bigFirstRedrawn),
+                                      0.998 * bigFirst,
+                                      "large first: redrawn");
                 pm_stats_sort(second.data(), second.size());
-                auto cdf = [](double x, void*) {
+                auto cdf = [](double x, void*)
+                {
                     return packmime_test::PERSIST_RSP(std::log2(std::floor(x) + 1));
                 };
                 double d = pm_stats_ks_one(second.data(), second.size(), cdf, nullptr);
-                NS_TEST_EXPECT_MSG_LT(d * std::sqrt(double(second.size())), PM_KS_C_0_001, "persistent model");
+                NS_TEST_EXPECT_MSG_LT(d * std::sqrt(double(second.size())),
+                                      PM_KS_C_0_001,
+                                      "persistent model");
             }
             if (variant == 1)
             {
@@ -236,7 +246,10 @@ class PlannerRulesTestCase : public TestCase
                 pm_http_rate_params_eval(20, &rp, nullptr);
                 double pc = 1 - rp.download_share;
                 double share = double(cacheFollowUps) / followUps;
-                NS_TEST_EXPECT_MSG_EQ_TOL(share, pc, 10 * std::sqrt(pc * (1 - pc) / followUps), "ordinary model");
+                NS_TEST_EXPECT_MSG_EQ_TOL(share,
+                                          pc,
+                                          10 * std::sqrt(pc * (1 - pc) / followUps),
+                                          "ordinary model");
             }
         }
     }
@@ -264,7 +277,11 @@ class PlannerThinkTimeTestCase : public TestCase
 
   private:
     /// Log2 of within-page (page unchanged) or between-page gaps of persistent connections.
-    static void Collect(Planner& p, size_t n, bool firstOnly, std::vector<double>* within, std::vector<double>* between)
+    static void Collect(Planner& p,
+                        size_t n,
+                        bool firstOnly,
+                        std::vector<double>* within,
+                        std::vector<double>* between)
     {
         while (within->size() < n)
         {
@@ -308,6 +325,7 @@ class PlannerThinkTimeTestCase : public TestCase
             pm_http_sampler_effects(s, &loc, &s2);
             pm_http_sampler_free(s);
             gsl_rng_free(r);
+
             struct Normal
             {
                 double m;
@@ -318,12 +336,15 @@ class PlannerThinkTimeTestCase : public TestCase
             double d = pm_stats_ks_one(
                 sample->data(),
                 sample->size(),
-                [](double x, void* c) {
+                [](double x, void* c)
+                {
                     auto n = static_cast<Normal*>(c);
                     return 0.5 * std::erfc(-(x - n->m) / (n->sd * std::sqrt(2.0)));
                 },
                 &normal);
-            NS_TEST_EXPECT_MSG_LT(d * std::sqrt(double(sample->size())), PM_KS_C_0_001, pm_http_var_name(var));
+            NS_TEST_EXPECT_MSG_LT(d * std::sqrt(double(sample->size())),
+                                  PM_KS_C_0_001,
+                                  pm_http_var_name(var));
         }
 
         cfg.options.think_per_connection = 1;
@@ -343,7 +364,10 @@ class PlannerThinkTimeTestCase : public TestCase
         double sigma2 = vLoc + vErr;
         double mu4 = 3 * vLoc * vLoc + 6 * vLoc * vErr + 3 * vErr * vErr * (1 + 1 / 2.35);
         NS_TEST_EXPECT_MSG_EQ_TOL(m, -4.15, 4 * std::sqrt(sigma2 / n), "per-connection mean");
-        NS_TEST_EXPECT_MSG_EQ_TOL(var, sigma2, 4 * std::sqrt((mu4 - sigma2 * sigma2) / n), "per-connection variance");
+        NS_TEST_EXPECT_MSG_EQ_TOL(var,
+                                  sigma2,
+                                  4 * std::sqrt((mu4 - sigma2 * sigma2) / n),
+                                  "per-connection variance");
     }
 };
 
@@ -371,7 +395,8 @@ class PlannerMiscTestCase : public TestCase
             auto c = capped.Next();
             for (size_t k = 0; k < c.n_requests; k++)
             {
-                largest = std::max<uint64_t>({largest, c.requests[k].req_bytes, c.requests[k].rsp_bytes});
+                largest =
+                    std::max<uint64_t>({largest, c.requests[k].req_bytes, c.requests[k].rsp_bytes});
             }
         }
         NS_TEST_EXPECT_MSG_EQ(largest, 10000u, "sizes capped at max_size (and the cap is reached)");

@@ -6,11 +6,10 @@
 #ifndef PACKMIME_TEST_UTIL_H
 #define PACKMIME_TEST_UTIL_H
 
+#include <cmath>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_integration.h>
 #include <gsl/gsl_randist.h>
-
-#include <cmath>
 
 namespace packmime_test
 {
@@ -38,7 +37,8 @@ struct HierMarginal
         } ctx{this, y};
 
         gsl_function f;
-        f.function = [](double s2, void* p) {
+        f.function = [](double s2, void* p)
+        {
             auto c = static_cast<Ctx*>(p);
             return gsl_ran_gamma_pdf(s2, c->h->a, 1 / c->h->a) *
                    gsl_cdf_ugaussian_P((c->y - c->h->m) / std::sqrt(c->h->v + s2 * c->h->ve));

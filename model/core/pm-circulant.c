@@ -22,7 +22,10 @@ pm_circulant_new(const double* acov, size_t m, gsl_rng* r, pm_error* err)
 {
     if (m < 2 || (m & (m - 1)) != 0 || !acov || !r)
     {
-        pm_error_set(err, PM_EINVAL, "circulant embedding: block length %zu is not a power of 2 >= 2", m);
+        pm_error_set(err,
+                     PM_EINVAL,
+                     "circulant embedding: block length %zu is not a power of 2 >= 2",
+                     m);
         return NULL;
     }
     pm_circulant* c = calloc(1, sizeof(*c));

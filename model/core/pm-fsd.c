@@ -18,15 +18,15 @@ struct pm_fsd
     double sigma_eps;
     double sigma_noise;
     /* hosking */
-    size_t n;          /* N */
-    size_t t;          /* values of x generated so far */
-    double* phi;       /* phi[j], j = 1 .. N-1, of the current step; phi[0] holds d */
-    double* scratch;   /* N values for the coefficient update */
-    double* coef_rev;  /* frozen phi_(N-1, N-1-i) at i = 0 .. N-2 (dot-product order) */
-    double* hist;      /* 2N values: x history, each written twice (contiguous window) */
-    size_t pos;        /* index of the latest x in hist[0..N-1] */
-    double v;          /* innovation variance of the current step */
-    double x_prev;     /* x_(t-1) (0 before the first value) */
+    size_t n;         /* N */
+    size_t t;         /* values of x generated so far */
+    double* phi;      /* phi[j], j = 1 .. N-1, of the current step; phi[0] holds d */
+    double* scratch;  /* N values for the coefficient update */
+    double* coef_rev; /* frozen phi_(N-1, N-1-i) at i = 0 .. N-2 (dot-product order) */
+    double* hist;     /* 2N values: x history, each written twice (contiguous window) */
+    size_t pos;       /* index of the latest x in hist[0..N-1] */
+    double v;         /* innovation variance of the current step */
+    double x_prev;    /* x_(t-1) (0 before the first value) */
     /* fast */
     pm_circulant* circ;
 };
@@ -137,7 +137,10 @@ pm_fsd_new(const pm_fsd_params* p, pm_fsd_method method, gsl_rng* r, pm_error* e
     }
     if (!(p->theta >= 0 && p->theta <= 1))
     {
-        pm_error_set(err, PM_EINVAL, "FSD: white-noise share %g: expected 0 <= theta <= 1", p->theta);
+        pm_error_set(err,
+                     PM_EINVAL,
+                     "FSD: white-noise share %g: expected 0 <= theta <= 1",
+                     p->theta);
         return NULL;
     }
     if (method == PM_FSD_HOSKING && p->n_ar < 2)

@@ -12,7 +12,7 @@ struct pm_http_planner
     pm_http_sampler* s[PM_HTTP_VAR_COUNT];
     pm_http_request* requests; /* the current connection's requests */
     size_t capacity;
-    size_t* objects;           /* objects per page of the current connection */
+    size_t* objects; /* objects per page of the current connection */
     size_t page_capacity;
     uint64_t next_id;
 };
@@ -48,7 +48,9 @@ pm_http_planner_streams(const pm_http_planner_config* cfg)
 }
 
 pm_http_planner*
-pm_http_planner_new(const pm_http_planner_config* cfg, gsl_rng* const rngs[PM_HTTP_VAR_COUNT], pm_error* err)
+pm_http_planner_new(const pm_http_planner_config* cfg,
+                    gsl_rng* const rngs[PM_HTTP_VAR_COUNT],
+                    pm_error* err)
 {
     pm_http_planner* p = calloc(1, sizeof(*p));
     if (!p)
@@ -65,7 +67,10 @@ pm_http_planner_new(const pm_http_planner_config* cfg, gsl_rng* const rngs[PM_HT
         }
         if (!rngs[v])
         {
-            pm_error_set(err, PM_EINVAL, "planner: no generator for %s", pm_http_var_name((pm_http_var)v));
+            pm_error_set(err,
+                         PM_EINVAL,
+                         "planner: no generator for %s",
+                         pm_http_var_name((pm_http_var)v));
             pm_http_planner_free(p);
             return NULL;
         }
@@ -210,7 +215,10 @@ pm_http_planner_next(pm_http_planner* p, pm_http_connection* out, pm_error* err)
     out->requests = p->requests;
     if (out->n_requests == 0)
     {
-        return pm_error_set(err, PM_ENOMEM, "planner: out of memory for connection %llu", (unsigned long long)out->id);
+        return pm_error_set(err,
+                            PM_ENOMEM,
+                            "planner: out of memory for connection %llu",
+                            (unsigned long long)out->id);
     }
     return PM_OK;
 }

@@ -21,54 +21,54 @@ extern "C"
 {
 #endif
 
-/** Generator settings: the shared options plus the HTTP mode and ns-2's two switches. */
-typedef struct pm_http_planner_config
-{
-    pm_http_options options;
-    int http11;                 /* 0: HTTP/1.0 (one request per connection); 1: HTTP/1.1 */
-    int no_persist_req_size;    /* ns-2 no-pm-persistent-reqsz: a new size per request */
-    int no_persist_rsp_size;    /* ns-2 no-pm-persistent-rspsz: responses 2..n from rsp-size */
-} pm_http_planner_config;
+    /** Generator settings: the shared options plus the HTTP mode and ns-2's two switches. */
+    typedef struct pm_http_planner_config
+    {
+        pm_http_options options;
+        int http11;              /* 0: HTTP/1.0 (one request per connection); 1: HTTP/1.1 */
+        int no_persist_req_size; /* ns-2 no-pm-persistent-reqsz: a new size per request */
+        int no_persist_rsp_size; /* ns-2 no-pm-persistent-rspsz: responses 2..n from rsp-size */
+    } pm_http_planner_config;
 
-/** One request/response exchange of a connection. */
-typedef struct pm_http_request
-{
-    uint64_t req_bytes; /* >= 1 */
-    uint64_t rsp_bytes; /* >= 1 */
-    double gap;         /* think time before sending it, s: 0 for the first request */
-    uint32_t page;      /* page of the request within its connection, 0, 1, ... */
-} pm_http_request;
+    /** One request/response exchange of a connection. */
+    typedef struct pm_http_request
+    {
+        uint64_t req_bytes; /* >= 1 */
+        uint64_t rsp_bytes; /* >= 1 */
+        double gap;         /* think time before sending it, s: 0 for the first request */
+        uint32_t page;      /* page of the request within its connection, 0, 1, ... */
+    } pm_http_request;
 
-/** One planned connection. */
-typedef struct pm_http_connection
-{
-    uint64_t id;                      /* 0, 1, 2, ... */
-    double gap;                       /* s since the previous connection start (0 for the first) */
-    int persistent;
-    size_t n_requests;
-    const pm_http_request* requests;  /* owned by the planner; valid until the next call */
-} pm_http_connection;
+    /** One planned connection. */
+    typedef struct pm_http_connection
+    {
+        uint64_t id; /* 0, 1, 2, ... */
+        double gap;  /* s since the previous connection start (0 for the first) */
+        int persistent;
+        size_t n_requests;
+        const pm_http_request* requests; /* owned by the planner; valid until the next call */
+    } pm_http_connection;
 
-/** A planner; create with pm_http_planner_new. */
-typedef struct pm_http_planner pm_http_planner;
+    /** A planner; create with pm_http_planner_new. */
+    typedef struct pm_http_planner pm_http_planner;
 
-/* Number of model variables (and so generators) a planner of this configuration uses. */
-size_t pm_http_planner_streams(const pm_http_planner_config* cfg);
+    /* Number of model variables (and so generators) a planner of this configuration uses. */
+    size_t pm_http_planner_streams(const pm_http_planner_config* cfg);
 
-/* Create a planner. rngs[v] is the generator of variable v (borrowed); the planner uses
- * flow-arrival, req-size and rsp-size, and in HTTP/1.1 also persistent, pages, single-obj,
- * objs-per-page, time-btwn-pages, time-btwn-objs and persist-rsp-size; the others may be
- * NULL. */
-pm_http_planner* pm_http_planner_new(const pm_http_planner_config* cfg,
-                                     gsl_rng* const rngs[PM_HTTP_VAR_COUNT],
-                                     pm_error* err);
+    /* Create a planner. rngs[v] is the generator of variable v (borrowed); the planner uses
+     * flow-arrival, req-size and rsp-size, and in HTTP/1.1 also persistent, pages, single-obj,
+     * objs-per-page, time-btwn-pages, time-btwn-objs and persist-rsp-size; the others may be
+     * NULL. */
+    pm_http_planner* pm_http_planner_new(const pm_http_planner_config* cfg,
+                                         gsl_rng* const rngs[PM_HTTP_VAR_COUNT],
+                                         pm_error* err);
 
-/* Release a planner (accepts NULL). */
-void pm_http_planner_free(pm_http_planner* p);
+    /* Release a planner (accepts NULL). */
+    void pm_http_planner_free(pm_http_planner* p);
 
-/* Plan the next connection into *out (the process is open-ended); PM_ENOMEM only if the
- * request list cannot grow. */
-int pm_http_planner_next(pm_http_planner* p, pm_http_connection* out, pm_error* err);
+    /* Plan the next connection into *out (the process is open-ended); PM_ENOMEM only if the
+     * request list cannot grow. */
+    int pm_http_planner_next(pm_http_planner* p, pm_http_connection* out, pm_error* err);
 
 #ifdef __cplusplus
 }

@@ -96,7 +96,10 @@ pm_http_rate_params_eval(double rate, pm_http_rate_params* rp, pm_error* err)
 {
     if (!(rate > 0) || !isfinite(rate))
     {
-        return pm_error_set(err, PM_EINVAL, "rate %g: expected a finite number of new connections per second > 0", rate);
+        return pm_error_set(err,
+                            PM_EINVAL,
+                            "rate %g: expected a finite number of new connections per second > 0",
+                            rate);
     }
     memset(rp, 0, sizeof(*rp));
     double l = log(rate) / PM_LOG2;
@@ -145,7 +148,11 @@ pm_http_var_parse(const char* name, pm_http_var* var, pm_error* err)
         strcat(list, v ? " " : "");
         strcat(list, var_names[v]);
     }
-    return pm_error_set(err, PM_EINVAL, "unknown variable '%s' (expected one of: %s)", name ? name : "", list);
+    return pm_error_set(err,
+                        PM_EINVAL,
+                        "unknown variable '%s' (expected one of: %s)",
+                        name ? name : "",
+                        list);
 }
 
 int
@@ -162,11 +169,17 @@ pm_http_fsd_params(pm_http_var var, const pm_http_options* opt, pm_fsd_params* o
     }
     if (!(opt->rate > 0) || !isfinite(opt->rate))
     {
-        return pm_error_set(err, PM_EINVAL, "rate %g: expected a finite number of new connections per second > 0", opt->rate);
+        return pm_error_set(err,
+                            PM_EINVAL,
+                            "rate %g: expected a finite number of new connections per second > 0",
+                            opt->rate);
     }
     if (opt->force_theta && !(opt->theta >= 0 && opt->theta <= 1))
     {
-        return pm_error_set(err, PM_EINVAL, "forced white-noise share %g: expected 0 <= theta <= 1", opt->theta);
+        return pm_error_set(err,
+                            PM_EINVAL,
+                            "forced white-noise share %g: expected 0 <= theta <= 1",
+                            opt->theta);
     }
     out->d = c->d;
     out->n_ar = c->n_ar;
@@ -178,7 +191,11 @@ pm_http_fsd_params(pm_http_var var, const pm_http_options* opt, pm_fsd_params* o
 /* Quantile of an FSD/uniform variable given p and its complement s = 1 - p (passed
  * separately so that far tails keep their precision). */
 static double
-quantile_ps(pm_http_var var, const pm_http_rate_params* rp, double p, double s, pm_http_rsp_state state)
+quantile_ps(pm_http_var var,
+            const pm_http_rate_params* rp,
+            double p,
+            double s,
+            pm_http_rsp_state state)
 {
     s = fmax(s, DBL_MIN);
     switch (var)
@@ -202,7 +219,8 @@ quantile_ps(pm_http_var var, const pm_http_rate_params* rp, double p, double s, 
         return pow(pm_table_interp(&pm_http_table_rtt_client, -log10(s)), 5) / 2.0;
     case PM_HTTP_XMIT_SERVER:
         return pow(pm_table_interp(&pm_http_table_rtt_server, -log10(s)), 3) / 2.0;
-    case PM_HTTP_SERVER_DELAY: {
+    case PM_HTTP_SERVER_DELAY:
+    {
         /* delay = 1/max(10, W) is decreasing in W: P(delay <= t) = P(W >= 1/t). */
         double mass_above = exp(-pow(10.0 / 305.0, 0.63)); /* P(W >= 10) */
         if (p >= mass_above)
@@ -339,20 +357,26 @@ pm_http_sample(pm_http_sampler* s)
     {
     case PM_HTTP_FLOW_ARRIVAL:
     case PM_HTTP_XMIT_CLIENT:
-    case PM_HTTP_XMIT_SERVER: {
+    case PM_HTTP_XMIT_SERVER:
+    {
         double z = pm_fsd_next(s->fsd);
         return quantile_ps(s->var, &s->rp, gsl_cdf_ugaussian_P(z), gsl_cdf_ugaussian_Q(z), 0);
     }
-    case PM_HTTP_REQ_SIZE: {
+    case PM_HTTP_REQ_SIZE:
+    {
         double z = pm_fsd_next(s->fsd);
-        return whole_bytes(s, quantile_ps(s->var, &s->rp, gsl_cdf_ugaussian_P(z), gsl_cdf_ugaussian_Q(z), 0));
+        return whole_bytes(
+            s,
+            quantile_ps(s->var, &s->rp, gsl_cdf_ugaussian_P(z), gsl_cdf_ugaussian_Q(z), 0));
     }
-    case PM_HTTP_RSP_SIZE: {
+    case PM_HTTP_RSP_SIZE:
+    {
         if (s->run_left == 0)
         {
             /* Flip state and draw the new run length ceil(Weibull). */
             s->state = s->state == PM_HTTP_RSP_CACHE ? PM_HTTP_RSP_DOWNLOAD : PM_HTTP_RSP_CACHE;
-            double shape = s->state == PM_HTTP_RSP_CACHE ? s->rp.run_shape_cache : s->rp.run_shape_download;
+            double shape =
+                s->state == PM_HTTP_RSP_CACHE ? s->rp.run_shape_cache : s->rp.run_shape_download;
             double scale = s->state == PM_HTTP_RSP_CACHE ? 0.775 : 3.11;
             double len = ceil(gsl_ran_weibull(s->r, scale, shape));
             s->run_left = len < 1 ? 1 : (uint64_t)len;
@@ -361,7 +385,8 @@ pm_http_sample(pm_http_sampler* s)
         double u = gsl_rng_uniform(s->r);
         return whole_bytes(s, quantile_ps(s->var, &s->rp, u, 1.0 - u, s->state));
     }
-    case PM_HTTP_SERVER_DELAY: {
+    case PM_HTTP_SERVER_DELAY:
+    {
         double w = gsl_ran_weibull(s->r, 305.0, 0.63);
         return 1.0 / (w < 10.0 ? 10.0 : w);
     }
@@ -379,7 +404,8 @@ pm_http_sample(pm_http_sampler* s)
         return one_plus_ceil_weibull(s->r, 1.578);
     case PM_HTTP_TIME_BTWN_PAGES:
     case PM_HTTP_TIME_BTWN_OBJS:
-    case PM_HTTP_PERSIST_RSP_SIZE: {
+    case PM_HTTP_PERSIST_RSP_SIZE:
+    {
         double e = s->loc + sqrt(s->s2 * s->hier->v_err) * gsl_ran_gaussian_ziggurat(s->r, 1.0);
         double v = pow(2.0, e);
         return s->var == PM_HTTP_PERSIST_RSP_SIZE ? whole_bytes(s, v) : v;
@@ -499,12 +525,14 @@ pm_http_exact_mean(pm_http_var var, const pm_http_options* opt)
     case PM_HTTP_REQ_SIZE:
         return 0.5 * integrate_linear_table(&pm_http_table_req_size_body, 0.0, 1.0) +
                0.5 * integrate_log2_table(&pm_http_table_req_size_tail) - 0.5;
-    case PM_HTTP_RSP_SIZE: {
+    case PM_HTTP_RSP_SIZE:
+    {
         double cache = integrate_linear_table(&pm_http_table_rsp_size_cache, 0.0, 1.0);
         double download = integrate_log2_table(&pm_http_table_rsp_size_download);
         return (1.0 - rp.download_share) * cache + rp.download_share * download - 0.5;
     }
-    case PM_HTTP_SERVER_DELAY: {
+    case PM_HTTP_SERVER_DELAY:
+    {
         /* E[1/max(10,W)] = P(W < 10)/10 + E[1/W; W >= 10], and with W = lambda E^(1/k),
          * E ~ Exp(1): E[1/W; W >= 10] = Gamma(1 - 1/k, (10/lambda)^k) / lambda. */
         double k = 0.63;
@@ -588,7 +616,8 @@ pm_http_exact_quantile(pm_http_var var, const pm_http_options* opt, double u)
         return pm_http_quantile(var, &rp, u, PM_HTTP_RSP_CACHE);
     case PM_HTTP_REQ_SIZE:
         return floor(pm_http_quantile(var, &rp, u, PM_HTTP_RSP_CACHE));
-    case PM_HTTP_RSP_SIZE: {
+    case PM_HTTP_RSP_SIZE:
+    {
         /* Smallest whole size x with (1-w) F_cache(x) + w F_download(x) >= u. */
         double lo = 0;
         double hi = 1e15;
