@@ -32,7 +32,7 @@ namespace
 /// A benchmark case: a name and a function drawing one sample.
 struct Case
 {
-    std::string name;            ///< case name
+    std::string name;             ///< case name
     std::function<double()> draw; ///< one sample
 };
 
@@ -52,7 +52,10 @@ NanosecondsPerSample(const std::function<double()>& draw, size_t n)
             acc += draw();
         }
         g_sink = acc;
-        t.push_back(std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - start).count() / n);
+        t.push_back(
+            std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - start)
+                .count() /
+            n);
     }
     std::sort(t.begin(), t.end());
     return t[2];
@@ -84,7 +87,11 @@ main(int argc, char* argv[])
         rngs.push_back(pm_rng_new_seeded(1, v, nullptr));
         samplers.push_back(pm_http_sampler_new(pm_http_var(v), &opt, rngs.back(), nullptr));
         pm_http_sampler* s = samplers.back();
-        cases.push_back({pm_http_var_name(pm_http_var(v)), [s] { return pm_http_sample(s); }});
+        cases.push_back({pm_http_var_name(pm_http_var(v)),
+                         [s]
+                         {
+                             return pm_http_sample(s);
+                         }});
     }
     if (only.empty() || only == "req-size-hosking")
     {
@@ -93,7 +100,11 @@ main(int argc, char* argv[])
         rngs.push_back(pm_rng_new_seeded(1, 99, nullptr));
         samplers.push_back(pm_http_sampler_new(PM_HTTP_REQ_SIZE, &h, rngs.back(), nullptr));
         pm_http_sampler* s = samplers.back();
-        cases.push_back({"req-size-hosking", [s] { return pm_http_sample(s); }});
+        cases.push_back({"req-size-hosking",
+                         [s]
+                         {
+                             return pm_http_sample(s);
+                         }});
     }
 
     // ECDF sampling inside ns-3: packmime's sampler on the RNG bridge against ns-3's own
@@ -110,9 +121,21 @@ main(int argc, char* argv[])
     }
     auto uniform = CreateObject<UniformRandomVariable>();
     uniform->SetStream(3);
-    cases.push_back({"ecdf-packmime", [&] { return pm_ecdf_sample(ecdf, PM_ECDF_LINEAR, bridge->Get()); }});
-    cases.push_back({"ecdf-ns3", [&] { return empirical->GetValue(); }});
-    cases.push_back({"uniform-ns3", [&] { return uniform->GetValue(); }});
+    cases.push_back({"ecdf-packmime",
+                     [&]
+                     {
+                         return pm_ecdf_sample(ecdf, PM_ECDF_LINEAR, bridge->Get());
+                     }});
+    cases.push_back({"ecdf-ns3",
+                     [&]
+                     {
+                         return empirical->GetValue();
+                     }});
+    cases.push_back({"uniform-ns3",
+                     [&]
+                     {
+                         return uniform->GetValue();
+                     }});
 
     for (const auto& c : cases)
     {
@@ -130,7 +153,9 @@ main(int argc, char* argv[])
             continue;
         }
         size_t count = n ? n : (c.name == "req-size-hosking" ? 100000 : 1000000);
-        std::printf("%-20s %10.1f ns/sample\n", c.name.c_str(), NanosecondsPerSample(c.draw, count));
+        std::printf("%-20s %10.1f ns/sample\n",
+                    c.name.c_str(),
+                    NanosecondsPerSample(c.draw, count));
     }
     for (auto s : samplers)
     {

@@ -1,0 +1,314 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "packmime-flow-client.h"
+
+#include "ns3/log.h"
+#include "ns3/nstime.h"
+#include "ns3/simulator.h"
+#include "ns3/trace-source-accessor.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("PackMimeFlowClient");
+
+NS_OBJECT_ENSURE_REGISTERED(PackMimeFlowClient);
+
+TypeId
+PackMimeFlowClient::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::PackMimeFlowClient")
+            .SetParent<Application>()
+            .SetGroupName("PackMime")
+            .AddConstructor<PackMimeFlowClient>()
+            .AddAttribute("IdleTimeout",
+                          "Close a pooled connection after it has been idle this long (0: keep it).",
+                          TimeValue(Time(0)),
+                          MakeTimeAccessor(&PackMimeFlowClient::m_idleTimeout),
+                          MakeTimeChecker(Time(0)))
+            .AddTraceSource("FlowCompleted",
+                            "A flow ended: completed, failed, or abandoned when the workload "
+                            "finished (exactly one call per flow).",
+                            MakeTraceSourceAccessor(&PackMimeFlowClient::m_flowTrace),
+                            "ns3::PackMimeFlowClient::FlowTracedCallback");
+    return tid;
+}
+
+PackMimeFlowClient::PackMimeFlowClient()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+PackMimeFlowClient::~PackMimeFlowClient()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+uint32_t
+PackMimeFlowClient::GetRunningFlows() const
+{
+    return m_running;
+}
+
+uint64_t
+PackMimeFlowClient::GetConnectionsOpened() const
+{
+    return m_opened;
+}
+
+uint32_t
+PackMimeFlowClient::GetPeakConnectionsPerDestination() const
+{
+    return m_peakPerDestination;
+}
+
+void
+PackMimeFlowClient::DoDispose()
+{
+    AbortRunningFlows();
+    for (auto& c : m_connections)
+    {
+        c->idleTimer.Cancel();
+        c->stream.Release();
+    }
+    m_connections.clear();
+    m_freeConnections.clear();
+    m_idle.clear();
+    m_flows.clear();
+    m_freeFlows.clear();
+    Application::DoDispose();
+}
+
+void
+PackMimeFlowClient::StartApplication()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+PackMimeFlowClient::StopApplication()
+{
+    NS_LOG_FUNCTION(this);
+    AbortRunningFlows();
+    for (auto& c : m_connections)
+    {
+        if (c->inUse)
+        {
+            c->idleTimer.Cancel();
+            c->stream.Abort();
+            Recycle(c.get());
+        }
+    }
+}
+
+void
+PackMimeFlowClient::StartFlow(PackMimeFlowRecord record, Direction direction)
+{
+    NS_LOG_FUNCTION(this << record.id << record.size << record.dst);
+    Flow* flow;
+    if (m_freeFlows.empty())
+    {
+        m_flows.push_back(std::make_unique<Flow>());
+        flow = m_flows.back().get();
+    }
+    else
+    {
+        flow = m_freeFlows.back();
+        m_freeFlows.pop_back();
+    }
+    record.start = Simulator::Now();
+    record.completed = false;
+    flow->record = record;
+    m_running++;
+    Connection* c = TakeConnection(record);
+    flow->connection = c;
+    c->flow = flow;
+    if (c->stream.IsAttached())
+    {
+        Send(flow, direction);
+    }
+    else
+    {
+        Fail(c, PackMimeFlowRecord::CONNECT_FAILED, "connect-failed");
+    }
+}
+
+PackMimeFlowClient::Connection*
+PackMimeFlowClient::TakeConnection(const PackMimeFlowRecord& record)
+{
+    auto& idle = m_idle[record.dst];
+    if (!idle.empty())
+    {
+        Connection* c = idle.back();
+        idle.pop_back();
+        c->idleTimer.Cancel();
+        return c;
+    }
+    Connection* c;
+    if (m_freeConnections.empty())
+    {
+        m_connections.push_back(std::make_unique<Connection>());
+        c = m_connections.back().get();
+    }
+    else
+    {
+        c = m_freeConnections.back();
+        m_freeConnections.pop_back();
+    }
+    c->inUse = true;
+    c->dst = record.dst;
+    c->flow = nullptr;
+    c->established = false;
+    c->stream.handlers = PackMimeStream::Handlers();
+    c->stream.handlers.connected = [c] { c->established = true; };
+    c->stream.handlers.responseDone = [this, c] { Finish(c); };
+    c->stream.handlers.acked = [this, c] { Finish(c); };
+    c->stream.handlers.connectFailed = [this, c] {
+        Fail(c, PackMimeFlowRecord::CONNECT_FAILED, "connect-failed");
+    };
+    c->stream.handlers.closed = [this, c](bool error) {
+        Fail(c, PackMimeFlowRecord::CONNECTION_RESET, error ? "connection-reset" : "connection-closed");
+    };
+    uint32_t open = ++m_perDestination[record.dst];
+    m_peakPerDestination = std::max(m_peakPerDestination, open);
+    m_opened++;
+    c->stream.Open(GetNode(), record.server);
+    return c;
+}
+
+void
+PackMimeFlowClient::Send(Flow* flow, Direction direction)
+{
+    Connection* c = flow->connection;
+    PackMimeHeader header;
+    header.SetId(flow->record.id);
+    if (direction == PUSH)
+    {
+        header.SetRequestLength(PackMimeHeader::SIZE + flow->record.size);
+        header.SetResponseLength(0);
+        c->stream.SendRequest(header);
+        c->stream.NotifyWhenAcked();
+    }
+    else
+    {
+        header.SetRequestLength(PackMimeHeader::SIZE);
+        header.SetResponseLength(flow->record.size);
+        c->stream.ExpectResponse(flow->record.size);
+        c->stream.SendRequest(header);
+    }
+}
+
+void
+PackMimeFlowClient::Finish(Connection* c)
+{
+    Flow* flow = c->flow;
+    if (!flow)
+    {
+        return;
+    }
+    flow->record.end = Simulator::Now();
+    flow->record.completed = true;
+    flow->record.returncode = PackMimeFlowRecord::OK;
+    flow->record.error = "";
+    c->flow = nullptr;
+    m_flowTrace(flow->record);
+    RecycleFlow(flow);
+    m_idle[c->dst].push_back(c);
+    if (m_idleTimeout.IsStrictlyPositive())
+    {
+        c->idleTimer = Simulator::Schedule(m_idleTimeout, &PackMimeFlowClient::CloseIdle, this, c);
+    }
+}
+
+void
+PackMimeFlowClient::Fail(Connection* c, PackMimeFlowRecord::Error error, const char* reason)
+{
+    Flow* flow = c->flow;
+    c->flow = nullptr;
+    if (flow)
+    {
+        NS_LOG_INFO("flow " << flow->record.id << ": " << reason);
+        flow->record.completed = false;
+        flow->record.returncode = error;
+        flow->record.error = reason;
+        m_flowTrace(flow->record);
+        RecycleFlow(flow);
+    }
+    else
+    {
+        RemoveIdle(c);
+    }
+    c->idleTimer.Cancel();
+    c->stream.Release();
+    Recycle(c);
+}
+
+void
+PackMimeFlowClient::CloseIdle(Connection* c)
+{
+    NS_LOG_FUNCTION(this << c->dst);
+    RemoveIdle(c);
+    c->stream.handlers = PackMimeStream::Handlers();
+    c->stream.CloseWhenSent();
+    c->stream.Release();
+    Recycle(c);
+}
+
+void
+PackMimeFlowClient::RemoveIdle(Connection* c)
+{
+    auto& idle = m_idle[c->dst];
+    for (auto it = idle.begin(); it != idle.end(); ++it)
+    {
+        if (*it == c)
+        {
+            idle.erase(it);
+            return;
+        }
+    }
+}
+
+void
+PackMimeFlowClient::Recycle(Connection* c)
+{
+    if (c->inUse)
+    {
+        c->inUse = false;
+        m_perDestination[c->dst]--;
+        m_freeConnections.push_back(c);
+    }
+}
+
+void
+PackMimeFlowClient::RecycleFlow(Flow* flow)
+{
+    flow->connection = nullptr;
+    m_running--;
+    m_freeFlows.push_back(flow);
+}
+
+void
+PackMimeFlowClient::AbortRunningFlows()
+{
+    for (auto& c : m_connections)
+    {
+        if (c->inUse && c->flow)
+        {
+            Flow* flow = c->flow;
+            c->flow = nullptr;
+            flow->record.completed = false;
+            flow->record.returncode = PackMimeFlowRecord::INCOMPLETE;
+            flow->record.error = "incomplete";
+            m_flowTrace(flow->record);
+            RecycleFlow(flow);
+            c->idleTimer.Cancel();
+            c->stream.Abort();
+            Recycle(c.get());
+        }
+    }
+}
+
+} // namespace ns3

@@ -1,0 +1,134 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef PACKMIME_FLOW_CLIENT_H
+#define PACKMIME_FLOW_CLIENT_H
+
+#include "packmime-flow-record.h"
+#include "packmime-stream.h"
+
+#include "ns3/application.h"
+#include "ns3/event-id.h"
+#include "ns3/traced-callback.h"
+
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * @ingroup packmime
+ * @brief The client side of CDF-driven flows: one per host, any number of flows.
+ *
+ * A PackMimeFlowWorkload tells it to start each flow (StartFlow), with its server address
+ * and direction. A flow takes an idle
+ * established connection to its destination from a per-destination pool, or opens a new
+ * one; when the flow completes the connection goes back to the pool (and is closed after
+ * IdleTimeout, if set). Flows and connections are session objects from free lists, so
+ * memory follows the number of concurrent flows, not the number of flows.
+ *
+ * Directions: push (the client sends a header plus `size` bytes; the flow completes when TCP
+ * has had the last byte acknowledged) and pull (the client sends a 24-byte request; the
+ * server answers with `size` bytes; the flow completes at the last byte received), the
+ * classic testbed generator's semantics.
+ */
+class PackMimeFlowClient : public Application
+{
+  public:
+    /// Which side sends the flow's bytes.
+    enum Direction
+    {
+        PUSH, ///< client to server
+        PULL  ///< server to client, on request
+    };
+
+    /**
+     * @brief Get the type ID.
+     * @return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    PackMimeFlowClient();
+    ~PackMimeFlowClient() override;
+
+    /**
+     * @brief Start a flow now.
+     * @param record the flow (id, size, src, dst, server, incast set; start is set here)
+     * @param direction push or pull
+     */
+    void StartFlow(PackMimeFlowRecord record, Direction direction);
+
+    /**
+     * @brief Record every running flow as incomplete and abort it (the end of a workload).
+     * Each flow thus still ends in exactly one record.
+     */
+    void AbortRunningFlows();
+
+    /// @return flows currently running
+    uint32_t GetRunningFlows() const;
+
+    /// @return TCP connections opened so far
+    uint64_t GetConnectionsOpened() const;
+
+    /// @return the largest number of connections open at once to any one destination
+    uint32_t GetPeakConnectionsPerDestination() const;
+
+    /**
+     * TracedCallback signature for a finished (or abandoned) flow.
+     * @param [in] record the flow's record
+     */
+    typedef void (*FlowTracedCallback)(const PackMimeFlowRecord& record);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    struct Connection;
+
+    /// A running flow.
+    struct Flow
+    {
+        PackMimeFlowRecord record; ///< its record
+        Connection* connection{nullptr}; ///< the connection carrying it
+    };
+
+    /// A pooled connection to one destination.
+    struct Connection
+    {
+        PackMimeStream stream;   ///< the TCP connection
+        uint32_t dst{0};         ///< destination host index
+        Flow* flow{nullptr};     ///< the flow it carries, or null when idle
+        bool inUse{false};       ///< allocated (idle or busy)
+        bool established{false}; ///< handshake done
+        EventId idleTimer;       ///< closes the connection after IdleTimeout
+    };
+
+    void StartApplication() override;
+    void StopApplication() override;
+    Connection* TakeConnection(const PackMimeFlowRecord& record);
+    void Send(Flow* flow, Direction direction);
+    void Finish(Connection* connection);
+    void Fail(Connection* connection, PackMimeFlowRecord::Error error, const char* reason);
+    void CloseIdle(Connection* connection);
+    void RemoveIdle(Connection* connection);
+    void Recycle(Connection* connection);
+    void RecycleFlow(Flow* flow);
+
+    Time m_idleTimeout;      //!< close idle connections after this (0: never)
+    std::vector<std::unique_ptr<Connection>> m_connections; //!< all allocated connections
+    std::vector<Connection*> m_freeConnections;             //!< connections for reuse
+    std::unordered_map<uint32_t, std::vector<Connection*>> m_idle; //!< idle, per destination
+    std::unordered_map<uint32_t, uint32_t> m_perDestination;        //!< open, per destination
+    std::vector<std::unique_ptr<Flow>> m_flows;             //!< all allocated flow sessions
+    std::vector<Flow*> m_freeFlows;                         //!< flow sessions for reuse
+    uint32_t m_running{0};                                  //!< flows running
+    uint64_t m_opened{0};                                   //!< connections opened
+    uint32_t m_peakPerDestination{0};                       //!< max open to one destination
+    TracedCallback<const PackMimeFlowRecord&> m_flowTrace;  //!< flow finished or abandoned
+};
+
+} // namespace ns3
+
+#endif /* PACKMIME_FLOW_CLIENT_H */

@@ -1,0 +1,741 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "packmime-flow-workload.h"
+
+#include "pm-workloads.h"
+
+#include "ns3/abort.h"
+#include "ns3/boolean.h"
+#include "ns3/double.h"
+#include "ns3/enum.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/ipv4.h"
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/trace-source-accessor.h"
+#include "ns3/uinteger.h"
+
+#include <gsl/gsl_randist.h>
+
+#include <cinttypes>
+#include <cmath>
+#include <fstream>
+#include <iomanip>
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("PackMimeFlowWorkload");
+
+NS_OBJECT_ENSURE_REGISTERED(PackMimeFlowWorkload);
+
+namespace
+{
+/// Upper edges of the size buckets (TrafficGenerator's result script: 100 KiB, 10 MiB).
+constexpr uint64_t BUCKET_EDGES[2] = {100 * 1024, 10 * 1024 * 1024};
+/// Names of the size buckets.
+const char* const BUCKET_NAMES[3] = {"<100KB", "100KB-10MB", ">=10MB"};
+} // namespace
+
+TypeId
+PackMimeFlowWorkload::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::PackMimeFlowWorkload")
+            .SetParent<Object>()
+            .SetGroupName("PackMime")
+            .AddConstructor<PackMimeFlowWorkload>()
+            .AddAttribute("Cdf",
+                          "Flow-size distribution: a built-in workload name (websearch, "
+                          "datamining, fb_hadoop, fb_webserver, ...) or a CDF file path.",
+                          StringValue("websearch"),
+                          MakeStringAccessor(&PackMimeFlowWorkload::m_cdf),
+                          MakeStringChecker())
+            .AddAttribute("Mode",
+                          "CDF reading: default (the CDF's own), linear or step.",
+                          EnumValue(PackMimeFlowWorkload::MODE_DEFAULT),
+                          MakeEnumAccessor(&PackMimeFlowWorkload::m_mode),
+                          MakeEnumChecker(PackMimeFlowWorkload::MODE_DEFAULT,
+                                          "default",
+                                          PackMimeFlowWorkload::MODE_LINEAR,
+                                          "linear",
+                                          PackMimeFlowWorkload::MODE_STEP,
+                                          "step"))
+            .AddAttribute("Load",
+                          "Offered load per sending host, as a fraction of LinkRate (0 < Load "
+                          "< 1 unless AllowOverload).",
+                          DoubleValue(0.5),
+                          MakeDoubleAccessor(&PackMimeFlowWorkload::m_load),
+                          MakeDoubleChecker<double>())
+            .AddAttribute("LinkRate",
+                          "Host link capacity the load refers to.",
+                          DataRateValue(DataRate("10Gbps")),
+                          MakeDataRateAccessor(&PackMimeFlowWorkload::m_linkRate),
+                          MakeDataRateChecker())
+            .AddAttribute("TargetRate",
+                          "Aggregate offered payload rate over all hosts; when > 0 it replaces "
+                          "Load.",
+                          DataRateValue(DataRate(0)),
+                          MakeDataRateAccessor(&PackMimeFlowWorkload::m_targetRate),
+                          MakeDataRateChecker())
+            .AddAttribute("Overhead",
+                          "Wire-overhead factor h >= 1 dividing the rate (bytes on the wire per "
+                          "payload byte); 1 = payload load.",
+                          DoubleValue(1.0),
+                          MakeDoubleAccessor(&PackMimeFlowWorkload::m_overhead),
+                          MakeDoubleChecker<double>(1.0))
+            .AddAttribute("AllowOverload",
+                          "Accept Load >= 1 (the backlog then grows without bound).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&PackMimeFlowWorkload::m_allowOverload),
+                          MakeBooleanChecker())
+            .AddAttribute("Pattern",
+                          "Source-destination pattern: all-to-all, permutation (a fixed random "
+                          "derangement) or matrix (SetMatrix/SetPairs).",
+                          EnumValue(PackMimeFlowWorkload::ALL_TO_ALL),
+                          MakeEnumAccessor(&PackMimeFlowWorkload::m_pattern),
+                          MakeEnumChecker(PackMimeFlowWorkload::ALL_TO_ALL,
+                                          "all-to-all",
+                                          PackMimeFlowWorkload::PERMUTATION,
+                                          "permutation",
+                                          PackMimeFlowWorkload::MATRIX,
+                                          "matrix"))
+            .AddAttribute("StartTime",
+                          "Simulation time at which the arrivals begin.",
+                          TimeValue(Time(0)),
+                          MakeTimeAccessor(&PackMimeFlowWorkload::m_startTime),
+                          MakeTimeChecker(Time(0)))
+            .AddAttribute("MaxFlows",
+                          "Stop after this many background flows (0: no limit).",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&PackMimeFlowWorkload::m_maxFlows),
+                          MakeUintegerChecker<uint64_t>())
+            .AddAttribute("StopTime",
+                          "No new flows after this simulation time (0: no limit).",
+                          TimeValue(Time(0)),
+                          MakeTimeAccessor(&PackMimeFlowWorkload::m_stopTime),
+                          MakeTimeChecker(Time(0)))
+            .AddAttribute("IncastLoad",
+                          "Incast requests offered as this fraction of the total host capacity "
+                          "(hosts x LinkRate); 0 disables incast.",
+                          DoubleValue(0.0),
+                          MakeDoubleAccessor(&PackMimeFlowWorkload::m_incastLoad),
+                          MakeDoubleChecker<double>(0.0))
+            .AddAttribute("IncastFanout",
+                          "Senders per incast request (distinct when possible).",
+                          UintegerValue(8),
+                          MakeUintegerAccessor(&PackMimeFlowWorkload::m_incastFanout),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("IncastSize",
+                          "Bytes each incast sender answers (0: draw each from the CDF).",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&PackMimeFlowWorkload::m_incastSize),
+                          MakeUintegerChecker<uint64_t>())
+            .AddAttribute("BaseRtt",
+                          "Round-trip propagation delay between hosts, for the ideal FCT.",
+                          TimeValue(Time(0)),
+                          MakeTimeAccessor(&PackMimeFlowWorkload::m_baseRtt),
+                          MakeTimeChecker(Time(0)))
+            .AddAttribute("Mss",
+                          "Payload bytes per packet, for the ideal FCT.",
+                          UintegerValue(1448),
+                          MakeUintegerAccessor(&PackMimeFlowWorkload::m_mss),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("HeaderBytes",
+                          "Header bytes per packet on the wire, for the ideal FCT (IP 20 + TCP "
+                          "20 + timestamps 12 + PPP 2).",
+                          UintegerValue(54),
+                          MakeUintegerAccessor(&PackMimeFlowWorkload::m_headerBytes),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("Port",
+                          "TCP port of the servers on every host.",
+                          UintegerValue(5001),
+                          MakeUintegerAccessor(&PackMimeFlowWorkload::m_port),
+                          MakeUintegerChecker<uint16_t>(1))
+            .AddAttribute("Direction",
+                          "push: the source sends the flow; pull: the source requests it and the "
+                          "destination sends it back (the classic testbed generator). Incast "
+                          "flows are always pulls.",
+                          EnumValue(PackMimeFlowClient::PULL),
+                          MakeEnumAccessor(&PackMimeFlowWorkload::m_direction),
+                          MakeEnumChecker(PackMimeFlowClient::PUSH,
+                                          "push",
+                                          PackMimeFlowClient::PULL,
+                                          "pull"))
+            .AddAttribute("IdleTimeout",
+                          "Close pooled connections idle for this long (0: keep them open).",
+                          TimeValue(Time(0)),
+                          MakeTimeAccessor(&PackMimeFlowWorkload::m_idleTimeout),
+                          MakeTimeChecker(Time(0)))
+            .AddAttribute("CsvFile",
+                          "Write one CSV row per flow to this file (empty: no file).",
+                          StringValue(""),
+                          MakeStringAccessor(&PackMimeFlowWorkload::m_csvPath),
+                          MakeStringChecker())
+            .AddAttribute("SummaryFile",
+                          "Write the run summary as JSON to this file at Finish (empty: no file).",
+                          StringValue(""),
+                          MakeStringAccessor(&PackMimeFlowWorkload::m_summaryPath),
+                          MakeStringChecker())
+            .AddTraceSource("FlowCompleted",
+                            "A flow ended (completed, failed or incomplete): exactly one call per "
+                            "flow.",
+                            MakeTraceSourceAccessor(&PackMimeFlowWorkload::m_flowTrace),
+                            "ns3::PackMimeFlowWorkload::FlowTracedCallback");
+    return tid;
+}
+
+PackMimeFlowWorkload::PackMimeFlowWorkload()
+    : m_mode(MODE_DEFAULT),
+      m_load(0.5),
+      m_overhead(1.0),
+      m_allowOverload(false),
+      m_pattern(ALL_TO_ALL),
+      m_maxFlows(0),
+      m_incastLoad(0),
+      m_incastFanout(8),
+      m_incastSize(0),
+      m_mss(1448),
+      m_headerBytes(54),
+      m_port(5001),
+      m_direction(PackMimeFlowClient::PULL),
+      m_gapRng(CreateObject<GslRngStream>()),
+      m_sizeRng(CreateObject<GslRngStream>()),
+      m_pairRng(CreateObject<GslRngStream>()),
+      m_incastGapRng(CreateObject<GslRngStream>()),
+      m_incastReceiverRng(CreateObject<GslRngStream>()),
+      m_incastSenderRng(CreateObject<GslRngStream>()),
+      m_incastSizeRng(CreateObject<GslRngStream>()),
+      m_fct(3),
+      m_slowdown(3, PackMimeLogHistogram(1e-3, 1e9))
+{
+    NS_LOG_FUNCTION(this);
+}
+
+PackMimeFlowWorkload::~PackMimeFlowWorkload()
+{
+    pm_arrivals_free(m_arrivals);
+    pm_ecdf_free(m_sizes);
+}
+
+void
+PackMimeFlowWorkload::DoInitialize()
+{
+    Object::DoInitialize();
+}
+
+void
+PackMimeFlowWorkload::DoDispose()
+{
+    if (m_started && !m_finished)
+    {
+        Finish();
+    }
+    m_clients.clear();
+    m_hosts = NodeContainer();
+    Object::DoDispose();
+}
+
+void
+PackMimeFlowWorkload::SetHosts(const NodeContainer& hosts,
+                               const std::vector<Ptr<PackMimeFlowClient>>& clients)
+{
+    m_hosts = hosts;
+    m_clients = clients;
+    Configure();
+}
+
+void
+PackMimeFlowWorkload::SetMatrix(const std::vector<double>& weights)
+{
+    uint32_t n = m_hosts.GetN();
+    NS_ABORT_MSG_IF(n == 0, "PackMimeFlowWorkload::SetMatrix: install the workload on its hosts first");
+    NS_ABORT_MSG_IF(weights.size() != size_t(n) * n,
+                    "PackMimeFlowWorkload::SetMatrix: " << weights.size() << " weights, expected "
+                                                        << n << " x " << n);
+    m_matrix = weights;
+    m_pattern = MATRIX;
+    CreateArrivals(); // validates the weights now, before the run
+}
+
+void
+PackMimeFlowWorkload::SetPairs(const std::vector<std::pair<uint32_t, uint32_t>>& pairs)
+{
+    uint32_t n = m_hosts.GetN();
+    NS_ABORT_MSG_IF(n == 0, "PackMimeFlowWorkload::SetPairs: install the workload on its hosts first");
+    std::vector<double> weights(size_t(n) * n, 0.0);
+    for (const auto& [s, d] : pairs)
+    {
+        NS_ABORT_MSG_IF(s >= n || d >= n || s == d,
+                        "PackMimeFlowWorkload::SetPairs: pair (" << s << ", " << d
+                                                                << ") is not two distinct host "
+                                                                   "indexes below "
+                                                                << n);
+        weights[size_t(s) * n + d] = 1.0;
+    }
+    SetMatrix(weights);
+}
+
+int64_t
+PackMimeFlowWorkload::AssignStreams(int64_t stream)
+{
+    int64_t current = stream;
+    for (Ptr<GslRngStream> r : {m_gapRng,
+                                m_sizeRng,
+                                m_pairRng,
+                                m_incastGapRng,
+                                m_incastReceiverRng,
+                                m_incastSenderRng,
+                                m_incastSizeRng})
+    {
+        current += r->AssignStreams(current);
+    }
+    return current - stream;
+}
+
+void
+PackMimeFlowWorkload::Configure()
+{
+    uint32_t n = m_hosts.GetN();
+    NS_ABORT_MSG_IF(n < 2,
+                    "PackMimeFlowWorkload: " << n << " host(s): at least 2 are needed (the "
+                                                     "destination excludes the source)");
+    pm_error err;
+    m_sizes = pm_workload_open(m_cdf.c_str(), &err);
+    NS_ABORT_MSG_IF(m_sizes == nullptr, "PackMimeFlowWorkload attribute Cdf: " << err.message);
+    m_reading = m_mode == MODE_LINEAR ? PM_ECDF_LINEAR
+                : m_mode == MODE_STEP ? PM_ECDF_STEP
+                                      : m_sizes->default_mode;
+    bool byTarget = m_targetRate.GetBitRate() > 0;
+    NS_ABORT_MSG_IF(!byTarget && !(m_load > 0),
+                    "PackMimeFlowWorkload attribute Load=" << m_load << ": expected a value > 0");
+    NS_ABORT_MSG_IF(!byTarget && m_load >= 1 && !m_allowOverload,
+                    "PackMimeFlowWorkload attribute Load=" << m_load
+                                                           << ": expected < 1 (the offered load "
+                                                              "would exceed the link; set "
+                                                              "AllowOverload=true to insist)");
+    m_servers.clear();
+    for (uint32_t i = 0; i < n; i++)
+    {
+        Ptr<Ipv4> ipv4 = m_hosts.Get(i)->GetObject<Ipv4>();
+        NS_ABORT_MSG_IF(!ipv4 || ipv4->GetNInterfaces() < 2,
+                        "PackMimeFlowWorkload: host " << i << " (node " << m_hosts.Get(i)->GetId()
+                                                      << ") has no IPv4 address");
+        m_servers.push_back(InetSocketAddress(ipv4->GetAddress(1, 0).GetLocal(), m_port));
+    }
+    NS_ABORT_MSG_IF(m_stopTime.IsStrictlyPositive() && m_stopTime <= m_startTime,
+                    "PackMimeFlowWorkload attribute StopTime=" << m_stopTime.As(Time::S)
+                                                               << ": expected after StartTime="
+                                                               << m_startTime.As(Time::S));
+    if (m_pattern == ALL_TO_ALL)
+    {
+        CreateArrivals(); // validates the rate now, before the run
+    }
+    if (m_incastLoad > 0)
+    {
+        double size = m_incastSize ? double(m_incastSize) : pm_ecdf_mean(m_sizes, m_reading);
+        m_incastRate = m_incastLoad * n * double(m_linkRate.GetBitRate()) /
+                       (8.0 * m_incastFanout * size * m_overhead);
+    }
+}
+
+void
+PackMimeFlowWorkload::CreateArrivals()
+{
+    uint32_t n = m_hosts.GetN();
+    if (m_pattern == PERMUTATION)
+    {
+        // Sattolo's algorithm: a uniformly random cyclic permutation, hence a derangement.
+        std::vector<uint32_t> perm(n);
+        for (uint32_t i = 0; i < n; i++)
+        {
+            perm[i] = i;
+        }
+        for (uint32_t i = n - 1; i > 0; i--)
+        {
+            auto j = uint32_t(gsl_rng_uniform_int(m_pairRng->Get(), i));
+            std::swap(perm[i], perm[j]);
+        }
+        m_matrix.assign(size_t(n) * n, 0.0);
+        for (uint32_t i = 0; i < n; i++)
+        {
+            m_matrix[size_t(i) * n + perm[i]] = 1.0;
+        }
+    }
+    pm_arrivals_config cfg = {};
+    cfg.sizes = m_sizes;
+    cfg.mode = m_reading;
+    cfg.n_hosts = n;
+    cfg.matrix = m_pattern == ALL_TO_ALL ? nullptr : m_matrix.data();
+    cfg.load = m_load;
+    cfg.capacity_bps = double(m_linkRate.GetBitRate());
+    cfg.target_bps = double(m_targetRate.GetBitRate());
+    cfg.overhead = m_overhead;
+    cfg.max_flows = m_maxFlows;
+    cfg.stop_time = m_stopTime.IsStrictlyPositive() ? (m_stopTime - m_startTime).GetSeconds() : 0;
+    pm_error err;
+    pm_arrivals_free(m_arrivals);
+    m_arrivals = pm_arrivals_new(&cfg, m_gapRng->Get(), m_sizeRng->Get(), m_pairRng->Get(), &err);
+    NS_ABORT_MSG_IF(m_arrivals == nullptr,
+                    "PackMimeFlowWorkload (attributes Load, LinkRate, TargetRate, Overhead, "
+                    "Pattern): "
+                        << err.message);
+    bool byTarget = m_targetRate.GetBitRate() > 0;
+    m_summary.targetBps = byTarget ? double(m_targetRate.GetBitRate())
+                                   : m_load * double(m_linkRate.GetBitRate()) *
+                                         double(pm_arrivals_senders(m_arrivals));
+    m_summary.targetLoad = byTarget ? m_summary.targetBps / (double(m_linkRate.GetBitRate()) *
+                                                             double(pm_arrivals_senders(m_arrivals)))
+                                    : m_load;
+}
+
+void
+PackMimeFlowWorkload::Start()
+{
+    NS_LOG_FUNCTION(this);
+    NS_ABORT_MSG_IF(m_started, "PackMimeFlowWorkload::Start called twice");
+    m_started = true;
+    NS_ABORT_MSG_IF(m_pattern == MATRIX && !m_arrivals,
+                    "PackMimeFlowWorkload: Pattern=matrix needs SetMatrix or SetPairs");
+    if (m_pattern == PERMUTATION)
+    {
+        CreateArrivals(); // draws the permutation from the pair stream, once streams are set
+    }
+    for (uint32_t i = 0; i < m_clients.size(); i++)
+    {
+        m_clients[i]->TraceConnectWithoutContext("FlowCompleted",
+                                                 MakeCallback(&PackMimeFlowWorkload::HandleRecord, this));
+    }
+    if (!m_csvPath.empty())
+    {
+        m_csv = std::fopen(m_csvPath.c_str(), "w");
+        NS_ABORT_MSG_IF(!m_csv, "PackMimeFlowWorkload attribute CsvFile: cannot write '" << m_csvPath << "'");
+        std::fputs("flow_id,size_bytes,size_kb,server,start_time,end_time,completion_time,"
+                   "throughput_mbps,success,returncode,error,src,dst,ideal_fct,slowdown\n",
+                   m_csv);
+    }
+    m_startedAt = Simulator::Now();
+    m_lastArrival = m_startedAt;
+    ScheduleNext();
+    if (m_incastRate > 0)
+    {
+        ScheduleNextIncast();
+    }
+}
+
+void
+PackMimeFlowWorkload::ScheduleNext()
+{
+    pm_flow flow;
+    if (!pm_arrivals_next(m_arrivals, &flow))
+    {
+        m_nextIncast.Cancel(); // incast lasts as long as the background process
+        return;
+    }
+    Time at = m_startedAt + Seconds(flow.time);
+    PackMimeFlowRecord record;
+    record.id = m_nextId++;
+    record.size = flow.size;
+    record.src = uint32_t(flow.src);
+    record.dst = uint32_t(flow.dst);
+    record.server = m_servers[flow.dst];
+    m_next = Simulator::Schedule(at - Simulator::Now(), [this, record]() {
+        m_summary.generated++;
+        m_summary.bytesOffered += record.size;
+        m_lastArrival = Simulator::Now();
+        m_clients[record.src]->StartFlow(record, m_direction);
+        ScheduleNext();
+    });
+}
+
+void
+PackMimeFlowWorkload::ScheduleNextIncast()
+{
+    double gap = gsl_ran_exponential(m_incastGapRng->Get(), 1.0 / m_incastRate);
+    m_nextIncast = Simulator::Schedule(Seconds(gap), &PackMimeFlowWorkload::ArriveIncast, this);
+}
+
+void
+PackMimeFlowWorkload::ArriveIncast()
+{
+    uint32_t n = m_hosts.GetN();
+    auto receiver = uint32_t(gsl_rng_uniform_int(m_incastReceiverRng->Get(), n));
+    std::vector<uint32_t> others;
+    for (uint32_t i = 0; i < n; i++)
+    {
+        if (i != receiver)
+        {
+            others.push_back(i);
+        }
+    }
+    std::vector<uint32_t> senders(m_incastFanout);
+    if (m_incastFanout <= others.size())
+    {
+        gsl_ran_choose(m_incastSenderRng->Get(), senders.data(), senders.size(), others.data(), others.size(), sizeof(uint32_t));
+    }
+    else
+    {
+        gsl_ran_sample(m_incastSenderRng->Get(), senders.data(), senders.size(), others.data(), others.size(), sizeof(uint32_t));
+    }
+    uint64_t request = m_nextIncastId++;
+    m_summary.incastRequests++;
+    for (uint32_t s : senders)
+    {
+        PackMimeFlowRecord record;
+        record.id = m_nextId++;
+        record.size = m_incastSize ? m_incastSize
+                                   : pm_ecdf_to_bytes(pm_ecdf_sample(m_sizes, m_reading, m_incastSizeRng->Get()));
+        record.src = receiver;
+        record.dst = s;
+        record.server = m_servers[s];
+        record.incast = request;
+        m_summary.generated++;
+        m_summary.incastFlows++;
+        m_summary.incastBytes += record.size;
+        // The receiver pulls from every sender at once: their answers converge on it.
+        m_clients[receiver]->StartFlow(record, PackMimeFlowClient::PULL);
+    }
+    ScheduleNextIncast();
+}
+
+uint32_t
+PackMimeFlowWorkload::SizeBucket(uint64_t size) const
+{
+    return size < BUCKET_EDGES[0] ? 0 : (size < BUCKET_EDGES[1] ? 1 : 2);
+}
+
+Time
+PackMimeFlowWorkload::IdealFct(uint64_t size) const
+{
+    uint64_t packets = (size + m_mss - 1) / m_mss;
+    double wire = double(size) + double(packets) * m_headerBytes;
+    return m_baseRtt + Seconds(wire * 8.0 / double(m_linkRate.GetBitRate()));
+}
+
+double
+PackMimeFlowWorkload::GetArrivalRate() const
+{
+    return m_arrivals ? pm_arrivals_rate(m_arrivals) : 0.0;
+}
+
+Time
+PackMimeFlowWorkload::GetStartTime() const
+{
+    return m_startTime;
+}
+
+const std::vector<Ptr<PackMimeFlowClient>>&
+PackMimeFlowWorkload::GetClients() const
+{
+    return m_clients;
+}
+
+void
+PackMimeFlowWorkload::HandleRecord(const PackMimeFlowRecord& record)
+{
+    m_flowTrace(record);
+    if (record.completed)
+    {
+        m_summary.completed++;
+        m_summary.bytesCompleted += record.size;
+        uint32_t b = SizeBucket(record.size);
+        double fct = record.GetFct().GetSeconds();
+        m_fct[b].Add(fct);
+        m_slowdown[b].Add(fct / IdealFct(record.size).GetSeconds());
+    }
+    else if (record.returncode == PackMimeFlowRecord::INCOMPLETE)
+    {
+        m_summary.incomplete++;
+    }
+    else
+    {
+        m_summary.failed++;
+    }
+    if (m_csv)
+    {
+        WriteCsvRow(record);
+    }
+}
+
+void
+PackMimeFlowWorkload::WriteCsvRow(const PackMimeFlowRecord& r)
+{
+    std::ostringstream server;
+    if (InetSocketAddress::IsMatchingType(r.server))
+    {
+        InetSocketAddress a = InetSocketAddress::ConvertFrom(r.server);
+        server << a.GetIpv4() << ":" << a.GetPort();
+    }
+    double ideal = IdealFct(r.size).GetSeconds();
+    char end[32] = "";
+    char fct[32] = "";
+    char mbps[32] = "";
+    char slowdown[32] = "";
+    if (r.completed)
+    {
+        double t = r.GetFct().GetSeconds();
+        std::snprintf(end, sizeof(end), "%.9f", r.end.GetSeconds());
+        std::snprintf(fct, sizeof(fct), "%.9f", t);
+        std::snprintf(mbps, sizeof(mbps), "%.6f", t > 0 ? double(r.size) * 8.0 / t / 1e6 : 0.0);
+        std::snprintf(slowdown, sizeof(slowdown), "%.6f", t / ideal);
+    }
+    std::fprintf(m_csv,
+                 "%" PRIu64 ",%" PRIu64 ",%.3f,%s,%.9f,%s,%s,%s,%d,%d,%s,%u,%u,%.9f,%s\n",
+                 r.id,
+                 r.size,
+                 double(r.size) / 1024.0,
+                 server.str().c_str(),
+                 r.start.GetSeconds(),
+                 end,
+                 fct,
+                 mbps,
+                 r.completed ? 1 : 0,
+                 r.returncode,
+                 r.error,
+                 r.src,
+                 r.dst,
+                 ideal,
+                 slowdown);
+}
+
+PackMimeFlowWorkload::Summary
+PackMimeFlowWorkload::GetSummary() const
+{
+    Summary s = m_summary;
+    Time end = m_stopTime.IsStrictlyPositive() && m_maxFlows == 0 ? m_stopTime : m_lastArrival;
+    s.duration = (end - m_startedAt).GetSeconds();
+    double senders = m_arrivals ? double(pm_arrivals_senders(m_arrivals)) : 0.0;
+    if (s.duration > 0)
+    {
+        s.achievedBps = double(s.bytesOffered) * 8.0 * m_overhead / s.duration;
+        s.achievedLoad = s.achievedBps / (senders * double(m_linkRate.GetBitRate()));
+        s.deliveredBps = double(s.bytesCompleted) * 8.0 / s.duration;
+    }
+    for (const auto& c : m_clients)
+    {
+        s.connectionsOpened += c->GetConnectionsOpened();
+    }
+    for (int b = 0; b < 3; b++)
+    {
+        s.bucketFlows[b] = m_fct[b].GetCount();
+        s.fctP50[b] = m_fct[b].Quantile(0.5);
+        s.fctP99[b] = m_fct[b].Quantile(0.99);
+        s.slowdownP50[b] = m_slowdown[b].Quantile(0.5);
+        s.slowdownP99[b] = m_slowdown[b].Quantile(0.99);
+    }
+    return s;
+}
+
+void
+PackMimeFlowWorkload::PrintSummary(std::ostream& os) const
+{
+    Summary s = GetSummary();
+    std::ostringstream out;
+    out << std::fixed;
+    out << "===== packmime flows: summary =====\n";
+    out << "workload            " << m_cdf << " (" << pm_ecdf_mode_name(m_reading) << ", mean "
+        << std::setprecision(0) << (m_sizes ? pm_ecdf_mean(m_sizes, m_reading) : 0.0) << " B)\n";
+    out << "flows generated     " << s.generated << " (completed " << s.completed << ", incomplete "
+        << s.incomplete << ", failed " << s.failed << ")\n";
+    out << "bytes offered       " << s.bytesOffered << " (completed " << s.bytesCompleted << ")\n";
+    out << std::setprecision(4);
+    out << "target load         " << s.targetLoad << " (" << s.targetBps / 1e9 << " Gb/s offered)\n";
+    out << "achieved load       " << s.achievedLoad << " (" << s.achievedBps / 1e9
+        << " Gb/s offered over " << s.duration << " s; ratio " << s.achievedLoad / s.targetLoad
+        << ")\n";
+    out << "delivered           " << s.deliveredBps / 1e9 << " Gb/s\n";
+    if (s.incastRequests > 0)
+    {
+        out << "incast              " << s.incastRequests << " requests, " << s.incastFlows
+            << " flows, " << s.incastBytes << " bytes\n";
+    }
+    out << "connections opened  " << s.connectionsOpened << "\n";
+    out << "size bucket       flows    FCT p50 (ms)   FCT p99 (ms)   slowdown p50   slowdown p99\n";
+    for (int b = 0; b < 3; b++)
+    {
+        out << std::left << std::setw(12) << BUCKET_NAMES[b] << std::right << std::setw(11)
+            << s.bucketFlows[b] << std::setprecision(3) << std::setw(15) << s.fctP50[b] * 1e3
+            << std::setw(15) << s.fctP99[b] * 1e3 << std::setw(15) << s.slowdownP50[b]
+            << std::setw(15) << s.slowdownP99[b] << "\n";
+    }
+    os << out.str();
+}
+
+void
+PackMimeFlowWorkload::WriteSummaryJson(const std::string& path) const
+{
+    Summary s = GetSummary();
+    std::ofstream out(path);
+    NS_ABORT_MSG_IF(!out, "PackMimeFlowWorkload attribute SummaryFile: cannot write '" << path << "'");
+    auto num = [](double v) {
+        std::ostringstream o;
+        if (std::isfinite(v))
+        {
+            o << std::setprecision(10) << v;
+        }
+        else
+        {
+            o << "null";
+        }
+        return o.str();
+    };
+    out << "{\n";
+    out << "  \"workload\": \"" << m_cdf << "\",\n";
+    out << "  \"mode\": \"" << pm_ecdf_mode_name(m_reading) << "\",\n";
+    out << "  \"flows_generated\": " << s.generated << ",\n";
+    out << "  \"flows_completed\": " << s.completed << ",\n";
+    out << "  \"flows_incomplete\": " << s.incomplete << ",\n";
+    out << "  \"flows_failed\": " << s.failed << ",\n";
+    out << "  \"bytes_offered\": " << s.bytesOffered << ",\n";
+    out << "  \"bytes_completed\": " << s.bytesCompleted << ",\n";
+    out << "  \"incast_requests\": " << s.incastRequests << ",\n";
+    out << "  \"incast_flows\": " << s.incastFlows << ",\n";
+    out << "  \"connections_opened\": " << s.connectionsOpened << ",\n";
+    out << "  \"duration_s\": " << num(s.duration) << ",\n";
+    out << "  \"target_load\": " << num(s.targetLoad) << ",\n";
+    out << "  \"achieved_load\": " << num(s.achievedLoad) << ",\n";
+    out << "  \"load_ratio\": " << num(s.achievedLoad / s.targetLoad) << ",\n";
+    out << "  \"target_bps\": " << num(s.targetBps) << ",\n";
+    out << "  \"achieved_bps\": " << num(s.achievedBps) << ",\n";
+    out << "  \"delivered_bps\": " << num(s.deliveredBps) << ",\n";
+    out << "  \"buckets\": [\n";
+    for (int b = 0; b < 3; b++)
+    {
+        out << "    {\"bucket\": \"" << BUCKET_NAMES[b] << "\", \"flows\": " << s.bucketFlows[b]
+            << ", \"fct_p50_s\": " << num(s.fctP50[b]) << ", \"fct_p99_s\": " << num(s.fctP99[b])
+            << ", \"slowdown_p50\": " << num(s.slowdownP50[b])
+            << ", \"slowdown_p99\": " << num(s.slowdownP99[b]) << "}" << (b < 2 ? "," : "") << "\n";
+    }
+    out << "  ]\n}\n";
+}
+
+void
+PackMimeFlowWorkload::Finish()
+{
+    NS_LOG_FUNCTION(this);
+    if (m_finished)
+    {
+        return;
+    }
+    m_finished = true;
+    m_next.Cancel();
+    m_nextIncast.Cancel();
+    for (auto& c : m_clients)
+    {
+        c->AbortRunningFlows();
+    }
+    if (m_csv)
+    {
+        std::fclose(m_csv);
+        m_csv = nullptr;
+    }
+    if (!m_summaryPath.empty())
+    {
+        WriteSummaryJson(m_summaryPath);
+    }
+}
+
+} // namespace ns3

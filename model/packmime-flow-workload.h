@@ -1,0 +1,238 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef PACKMIME_FLOW_WORKLOAD_H
+#define PACKMIME_FLOW_WORKLOAD_H
+
+#include "gsl-rng-stream.h"
+#include "packmime-flow-client.h"
+#include "packmime-flow-record.h"
+#include "pm-arrivals.h"
+#include "pm-ecdf.h"
+
+#include "ns3/data-rate.h"
+#include "ns3/event-id.h"
+#include "ns3/node-container.h"
+#include "ns3/object.h"
+#include "ns3/traced-callback.h"
+
+#include <cstdio>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * @ingroup packmime
+ * @brief A CDF-driven flow workload over a set of hosts: the open-loop arrival process.
+ *
+ * Flow sizes come from an empirical CDF (a built-in workload or a file, read linearly or as
+ * steps), arrivals are Poisson at a rate set by a load (per sending host, a fraction of
+ * LinkRate) or an aggregate TargetRate, and each flow's (source, destination) pair comes from
+ * the pattern: all-to-all, a fixed random permutation, explicit pairs or a weighted matrix
+ * (SetPairs / SetMatrix). Optional incast: a separate Poisson stream of requests, each
+ * fanning out to IncastFanout senders that answer at once, offered at IncastLoad of the
+ * total host capacity. The workload drives one PackMimeFlowClient per host (installed by
+ * PackMimeFlowHelper with a PackMimeServer on every host), collects every flow's record
+ * (trace source FlowCompleted, optional CSV file) and summarises the run.
+ *
+ * Randomness: one ns-3 stream per model variable (gaps, sizes, pairs; incast gaps,
+ * receivers, senders, sizes), pinned by AssignStreams.
+ */
+class PackMimeFlowWorkload : public Object
+{
+  public:
+    /// Source-destination patterns.
+    enum Pattern
+    {
+        ALL_TO_ALL,  ///< uniform over ordered pairs s != d
+        PERMUTATION, ///< a fixed random derangement: host i sends only to perm(i)
+        MATRIX       ///< weights given with SetMatrix or SetPairs
+    };
+
+    /// Sampling mode of the CDF.
+    enum Mode
+    {
+        MODE_DEFAULT, ///< the CDF's own "# packmime-mode" (else linear)
+        MODE_LINEAR,  ///< piecewise-linear CDF
+        MODE_STEP     ///< point masses
+    };
+
+    /**
+     * @brief Get the type ID.
+     * @return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    PackMimeFlowWorkload();
+    ~PackMimeFlowWorkload() override;
+
+    /**
+     * @brief Set the hosts and their client applications (done by the helper).
+     * @param hosts the hosts, in index order
+     * @param clients the client application of each host
+     */
+    void SetHosts(const NodeContainer& hosts, const std::vector<Ptr<PackMimeFlowClient>>& clients);
+
+    /**
+     * @brief Use a weighted pair matrix (row = source), n x n for n hosts.
+     * @param weights row-major weights >= 0
+     */
+    void SetMatrix(const std::vector<double>& weights);
+
+    /**
+     * @brief Use explicit (source, destination) host pairs, equally likely.
+     * @param pairs the pairs (host indexes)
+     */
+    void SetPairs(const std::vector<std::pair<uint32_t, uint32_t>>& pairs);
+
+    /**
+     * @brief Assign fixed streams to every random variable of the workload.
+     * @param stream first stream index to use
+     * @return the number of streams used (7)
+     */
+    int64_t AssignStreams(int64_t stream);
+
+    /// Start the arrival process (scheduled by the helper at StartTime).
+    void Start();
+
+    /**
+     * @brief End the workload: stop arrivals, record every running flow as incomplete, flush
+     * the CSV file and write the summary file. Call after Simulator::Run(); also done at
+     * disposal if not called.
+     */
+    void Finish();
+
+    /// Summary of a run.
+    struct Summary
+    {
+        uint64_t generated{0};           ///< flows offered
+        uint64_t completed{0};           ///< flows completed
+        uint64_t incomplete{0};          ///< flows running when the workload finished
+        uint64_t failed{0};              ///< flows that broke (connect failure, reset)
+        uint64_t bytesOffered{0};        ///< bytes of the offered background flows
+        uint64_t bytesCompleted{0};      ///< bytes of completed flows
+        uint64_t connectionsOpened{0};   ///< TCP connections opened
+        uint64_t incastRequests{0};      ///< incast requests offered
+        uint64_t incastFlows{0};         ///< incast flows offered (also counted in generated)
+        uint64_t incastBytes{0};         ///< bytes of incast flows
+        double duration{0};              ///< span of the arrival process (s)
+        double targetLoad{0};            ///< requested offered load (fraction of capacity)
+        double achievedLoad{0};          ///< background offered bytes * 8 * h / (duration * senders * LinkRate)
+        double targetBps{0};             ///< requested offered rate (bit/s)
+        double achievedBps{0};           ///< offered bytes * 8 * h / duration
+        double deliveredBps{0};          ///< completed bytes * 8 / duration
+        uint64_t bucketFlows[3]{0, 0, 0}; ///< completed flows per size bucket
+        double fctP50[3];                ///< FCT p50 per bucket (s)
+        double fctP99[3];                ///< FCT p99 per bucket (s)
+        double slowdownP50[3];           ///< slowdown p50 per bucket
+        double slowdownP99[3];           ///< slowdown p99 per bucket
+    };
+
+    /// @return the summary so far
+    Summary GetSummary() const;
+
+    /**
+     * @brief Print the summary block (like the classic traffic generator's).
+     * @param os output stream
+     */
+    void PrintSummary(std::ostream& os) const;
+
+    /**
+     * @brief Ideal FCT of a flow alone in an empty network:
+     * BaseRtt + (size + ceil(size / Mss) * HeaderBytes) * 8 / LinkRate.
+     * @param size flow bytes
+     * @return the ideal FCT
+     */
+    Time IdealFct(uint64_t size) const;
+
+    /// @return the total background flow arrival rate (flows/s)
+    double GetArrivalRate() const;
+
+    /// @return the StartTime attribute
+    Time GetStartTime() const;
+
+    /// @return the client application of every host (for counters)
+    const std::vector<Ptr<PackMimeFlowClient>>& GetClients() const;
+
+    /**
+     * TracedCallback signature for flow records.
+     * @param [in] record the record
+     */
+    typedef void (*FlowTracedCallback)(const PackMimeFlowRecord& record);
+
+  protected:
+    void DoDispose() override;
+    void DoInitialize() override;
+
+  private:
+    void Configure();
+    void CreateArrivals();
+    void ScheduleNext();
+    void ScheduleNextIncast();
+    void ArriveIncast();
+    void HandleRecord(const PackMimeFlowRecord& record);
+    void WriteCsvRow(const PackMimeFlowRecord& record);
+    void WriteSummaryJson(const std::string& path) const;
+    uint32_t SizeBucket(uint64_t size) const;
+
+    // attributes
+    std::string m_cdf;          //!< built-in workload name or CDF file
+    Mode m_mode;                //!< CDF reading
+    double m_load;              //!< offered load per sending host
+    DataRate m_linkRate;        //!< host link capacity
+    DataRate m_targetRate;      //!< aggregate offered rate (overrides Load when > 0)
+    double m_overhead;          //!< wire-overhead factor h
+    bool m_allowOverload;       //!< accept Load >= 1
+    Pattern m_pattern;          //!< source-destination pattern
+    uint64_t m_maxFlows;        //!< stop after this many flows (0: none)
+    Time m_startTime;           //!< when the arrivals begin
+    Time m_stopTime;            //!< no new flows after this time (0: none)
+    double m_incastLoad;        //!< incast share of total host capacity (0: no incast)
+    uint32_t m_incastFanout;    //!< senders per incast request
+    uint64_t m_incastSize;      //!< bytes per sender (0: draw from the CDF)
+    Time m_baseRtt;             //!< base RTT for the ideal FCT
+    uint32_t m_mss;             //!< payload bytes per packet for the ideal FCT
+    uint32_t m_headerBytes;     //!< header bytes per packet for the ideal FCT
+    uint16_t m_port;            //!< server port on every host
+    PackMimeFlowClient::Direction m_direction; //!< push or pull (background flows)
+    Time m_idleTimeout;         //!< idle timeout of pooled connections
+    std::string m_csvPath;      //!< CSV file of flow records ("" = none)
+    std::string m_summaryPath;  //!< summary.json ("" = none)
+
+    NodeContainer m_hosts;                               //!< the hosts
+    std::vector<Ptr<PackMimeFlowClient>> m_clients;      //!< client app per host
+    std::vector<Address> m_servers;                      //!< server socket address per host
+    std::vector<double> m_matrix;                        //!< pair weights (MATRIX)
+    pm_ecdf* m_sizes{nullptr};                           //!< flow sizes
+    pm_ecdf_mode m_reading{PM_ECDF_LINEAR};              //!< reading in use
+    pm_arrivals* m_arrivals{nullptr};                    //!< the arrival process
+    Ptr<GslRngStream> m_gapRng;                          //!< inter-arrival gaps
+    Ptr<GslRngStream> m_sizeRng;                         //!< flow sizes
+    Ptr<GslRngStream> m_pairRng;                         //!< pairs (and the permutation)
+    Ptr<GslRngStream> m_incastGapRng;                    //!< incast inter-arrival gaps
+    Ptr<GslRngStream> m_incastReceiverRng;               //!< incast receivers
+    Ptr<GslRngStream> m_incastSenderRng;                 //!< incast senders
+    Ptr<GslRngStream> m_incastSizeRng;                   //!< incast sizes (from the CDF)
+    double m_incastRate{0};                              //!< incast requests per second
+    EventId m_next;                                      //!< next background arrival
+    EventId m_nextIncast;                                //!< next incast request
+    bool m_started{false};                               //!< Start() called
+    bool m_finished{false};                              //!< Finish() called
+    Time m_startedAt;                                    //!< when arrivals began
+    Time m_lastArrival;                                  //!< last flow offered
+    uint64_t m_nextId{0};                                //!< next flow id
+    uint64_t m_nextIncastId{0};                          //!< next incast request id
+    std::FILE* m_csv{nullptr};                           //!< open CSV file
+    Summary m_summary;                                   //!< counters
+    std::vector<PackMimeLogHistogram> m_fct;             //!< FCT (s) per size bucket
+    std::vector<PackMimeLogHistogram> m_slowdown;        //!< slowdown per size bucket
+    TracedCallback<const PackMimeFlowRecord&> m_flowTrace; //!< every flow's record
+};
+
+} // namespace ns3
+
+#endif /* PACKMIME_FLOW_WORKLOAD_H */

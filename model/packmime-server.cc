@@ -1,0 +1,239 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "packmime-server.h"
+
+#include "ns3/inet-socket-address.h"
+#include "ns3/inet6-socket-address.h"
+#include "ns3/log.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
+#include "ns3/tcp-socket-factory.h"
+#include "ns3/trace-source-accessor.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("PackMimeServer");
+
+NS_OBJECT_ENSURE_REGISTERED(PackMimeServer);
+
+TypeId
+PackMimeServer::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::PackMimeServer")
+            .SetParent<Application>()
+            .SetGroupName("PackMime")
+            .AddConstructor<PackMimeServer>()
+            .AddAttribute("Port",
+                          "TCP port to listen on.",
+                          UintegerValue(5001),
+                          MakeUintegerAccessor(&PackMimeServer::m_port),
+                          MakeUintegerChecker<uint16_t>(1))
+            .AddAttribute("ServerDelay",
+                          "Delay (s) between receiving a whole request and sending the response; "
+                          "none when null.",
+                          PointerValue(),
+                          MakePointerAccessor(&PackMimeServer::m_serverDelay),
+                          MakePointerChecker<RandomVariableStream>())
+            .AddTraceSource("Request",
+                            "A whole request was received (with the delay drawn for it).",
+                            MakeTraceSourceAccessor(&PackMimeServer::m_requestTrace),
+                            "ns3::PackMimeServer::RequestTracedCallback");
+    return tid;
+}
+
+PackMimeServer::PackMimeServer()
+    : m_port(5001)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+PackMimeServer::~PackMimeServer()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+int64_t
+PackMimeServer::AssignStreams(int64_t stream)
+{
+    if (m_serverDelay)
+    {
+        m_serverDelay->SetStream(stream);
+        return 1;
+    }
+    return 0;
+}
+
+uint32_t
+PackMimeServer::GetOpenConnections() const
+{
+    return m_open;
+}
+
+uint32_t
+PackMimeServer::GetSessionsAllocated() const
+{
+    return uint32_t(m_sessions.size());
+}
+
+void
+PackMimeServer::DoDispose()
+{
+    StopApplication();
+    m_sessions.clear();
+    m_free.clear();
+    m_serverDelay = nullptr;
+    Application::DoDispose();
+}
+
+void
+PackMimeServer::StartApplication()
+{
+    NS_LOG_FUNCTION(this);
+    if (m_listener)
+    {
+        return;
+    }
+    m_listener = Socket::CreateSocket(GetNode(), TcpSocketFactory::GetTypeId());
+    NS_ABORT_MSG_IF(m_listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_port)) != 0,
+                    "PackMimeServer on node " << GetNode()->GetId() << ": cannot bind port "
+                                              << m_port << " (Port attribute)");
+    m_listener->Listen();
+    m_listener->SetAcceptCallback(MakeCallback(&PackMimeServer::HandleConnectionRequest, this),
+                                  MakeCallback(&PackMimeServer::HandleAccept, this));
+    m_listener6 = Socket::CreateSocket(GetNode(), TcpSocketFactory::GetTypeId());
+    if (m_listener6->Bind(Inet6SocketAddress(Ipv6Address::GetAny(), m_port)) == 0)
+    {
+        m_listener6->Listen();
+        m_listener6->SetAcceptCallback(
+            MakeCallback(&PackMimeServer::HandleConnectionRequest, this),
+            MakeCallback(&PackMimeServer::HandleAccept, this));
+    }
+    else
+    {
+        m_listener6 = nullptr; // no IPv6 on this node
+    }
+}
+
+void
+PackMimeServer::StopApplication()
+{
+    NS_LOG_FUNCTION(this);
+    for (Ptr<Socket> l : {m_listener, m_listener6})
+    {
+        if (l)
+        {
+            l->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+                                 MakeNullCallback<void, Ptr<Socket>, const Address&>());
+            l->Close();
+        }
+    }
+    m_listener = nullptr;
+    m_listener6 = nullptr;
+    for (auto& s : m_sessions)
+    {
+        if (s->inUse)
+        {
+            s->stream.Abort();
+            Recycle(s.get());
+        }
+    }
+}
+
+bool
+PackMimeServer::HandleConnectionRequest(Ptr<Socket> socket, const Address& from)
+{
+    return true;
+}
+
+void
+PackMimeServer::HandleAccept(Ptr<Socket> socket, const Address& from)
+{
+    NS_LOG_FUNCTION(this << socket << from);
+    Session* session;
+    if (m_free.empty())
+    {
+        m_sessions.push_back(std::make_unique<Session>());
+        session = m_sessions.back().get();
+    }
+    else
+    {
+        session = m_free.back();
+        m_free.pop_back();
+    }
+    m_open++;
+    session->inUse = true;
+    session->stream.handlers = PackMimeStream::Handlers();
+    session->stream.handlers.request = [this, session](const PackMimeHeader& h) {
+        HandleRequest(session, h);
+    };
+    session->stream.handlers.closed = [this, session](bool error) {
+        if (!error)
+        {
+            // The peer closed (or our own close completed): close our side too, then forget
+            // the socket; TCP finishes the close on its own.
+            session->stream.CloseWhenSent();
+        }
+        session->stream.Release();
+        Recycle(session);
+    };
+    // Accepted sockets do not inherit the receive and send callbacks: set them here.
+    session->stream.Adopt(socket);
+    session->stream.ParseRequests();
+}
+
+void
+PackMimeServer::HandleRequest(Session* session, const PackMimeHeader& header)
+{
+    Time delay = m_serverDelay ? Seconds(m_serverDelay->GetValue()) : Time(0);
+    NS_LOG_INFO("request " << header << " delay " << delay.As(Time::MS));
+    m_requestTrace(header, delay);
+    if (header.GetResponseLength() == 0 && !header.IsLast())
+    {
+        return; // push flow: nothing to send back
+    }
+    if (delay.IsStrictlyPositive())
+    {
+        session->delayed = Simulator::Schedule(delay,
+                                               &PackMimeServer::Respond,
+                                               this,
+                                               session,
+                                               header.GetResponseLength(),
+                                               header.IsLast());
+    }
+    else
+    {
+        Respond(session, header.GetResponseLength(), header.IsLast());
+    }
+}
+
+void
+PackMimeServer::Respond(Session* session, uint64_t bytes, bool last)
+{
+    if (bytes > 0)
+    {
+        session->stream.SendBytes(bytes);
+    }
+    if (last)
+    {
+        session->stream.CloseWhenSent();
+    }
+}
+
+void
+PackMimeServer::Recycle(Session* session)
+{
+    if (session->inUse)
+    {
+        session->inUse = false;
+        session->delayed.Cancel();
+        session->stream.handlers = PackMimeStream::Handlers();
+        m_free.push_back(session);
+        m_open--;
+    }
+}
+
+} // namespace ns3

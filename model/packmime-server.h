@@ -1,0 +1,99 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef PACKMIME_SERVER_H
+#define PACKMIME_SERVER_H
+
+#include "packmime-header.h"
+#include "packmime-stream.h"
+
+#include "ns3/application.h"
+#include "ns3/event-id.h"
+#include "ns3/random-variable-stream.h"
+#include "ns3/traced-callback.h"
+
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * @ingroup packmime
+ * @brief The server side of every packmime workload: one per node, any number of
+ * connections.
+ *
+ * Listens on a TCP port, reads framed requests (PackMimeHeader), waits a server delay
+ * (the ServerDelay random variable, none by default) and sends back the number of bytes the
+ * request asks for; after the response to a request marked "last" it closes the
+ * connection. Per-connection state lives in session objects taken from a free list and
+ * returned when the connection closes, together with the socket (unlike PacketSink, which
+ * keeps every socket until the application stops), so memory follows the number of open
+ * connections.
+ */
+class PackMimeServer : public Application
+{
+  public:
+    /**
+     * @brief Get the type ID.
+     * @return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    PackMimeServer();
+    ~PackMimeServer() override;
+
+    /**
+     * @brief Assign a fixed stream to the server-delay variable.
+     * @param stream first stream index to use
+     * @return the number of streams assigned (1 with a delay variable, else 0)
+     */
+    int64_t AssignStreams(int64_t stream);
+
+    /// @return connections currently open
+    uint32_t GetOpenConnections() const;
+
+    /// @return sessions allocated so far (open plus free: the high-water mark)
+    uint32_t GetSessionsAllocated() const;
+
+    /**
+     * TracedCallback signature for a request received by the server.
+     * @param [in] header the request header
+     * @param [in] delay the server delay drawn for it
+     */
+    typedef void (*RequestTracedCallback)(const PackMimeHeader& header, Time delay);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /// State of one accepted connection.
+    struct Session
+    {
+        PackMimeStream stream; ///< the connection
+        EventId delayed;       ///< pending response after the server delay
+        bool inUse{false};     ///< serving a connection (else on the free list)
+    };
+
+    void StartApplication() override;
+    void StopApplication() override;
+    bool HandleConnectionRequest(Ptr<Socket> socket, const Address& from);
+    void HandleAccept(Ptr<Socket> socket, const Address& from);
+    void HandleRequest(Session* session, const PackMimeHeader& header);
+    void Respond(Session* session, uint64_t bytes, bool last);
+    void Recycle(Session* session);
+
+    uint16_t m_port;                         //!< listening port
+    Ptr<RandomVariableStream> m_serverDelay; //!< delay before each response (s), or null
+    Ptr<Socket> m_listener;                  //!< listening socket (IPv4 any)
+    Ptr<Socket> m_listener6;                 //!< listening socket (IPv6 any)
+    std::vector<std::unique_ptr<Session>> m_sessions; //!< every session ever allocated
+    std::vector<Session*> m_free;                     //!< sessions available for reuse
+    uint32_t m_open{0};                               //!< sessions in use
+    TracedCallback<const PackMimeHeader&, Time> m_requestTrace; //!< request received
+};
+
+} // namespace ns3
+
+#endif /* PACKMIME_SERVER_H */
