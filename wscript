@@ -43,6 +43,7 @@ TEST_SOURCES = [
     'test/packmime-ecdf-parser-test-suite.cc',
     'test/packmime-ecdf-test-suite.cc',
     'test/packmime-flowgen-test-suite.cc',
+    'test/packmime-flows-test-suite.cc',
     'test/packmime-fsd-test-suite.cc',
     'test/packmime-http-marginals-test-suite.cc',
     'test/packmime-http-params-test-suite.cc',

@@ -91,16 +91,20 @@ main(int argc, char* argv[])
     CommandLine cmd(__FILE__);
     cmd.Usage("CDF-driven datacenter flows (packmime). Writes flows.csv and summary.json "
               "under --outdir.");
-    cmd.AddValue("cdf", "flow-size CDF: built-in name (websearch, datamining, fb_hadoop, "
-                        "fb_webserver, fb_cachefollower, google_allrpc, ...) or file", cdf);
+    cmd.AddValue("cdf",
+                 "flow-size CDF: built-in name (websearch, datamining, fb_hadoop, "
+                 "fb_webserver, fb_cachefollower, google_allrpc, ...) or file",
+                 cdf);
     cmd.AddValue("mode", "CDF reading: default (the CDF's own), linear or step", mode);
     cmd.AddValue("load", "offered load per host, fraction of --link (0 < load < 1)", load);
     cmd.AddValue("link", "host link rate (and fabric links)", link);
     cmd.AddValue("delay", "propagation delay of every link", delay);
     cmd.AddValue("hosts", "number of hosts (>= 2)", hosts);
     cmd.AddValue("pattern", "all-to-all, permutation or incast (all-to-all plus incast)", pattern);
-    cmd.AddValue("direction", "push (source sends) or pull (source requests, as the classic "
-                              "generator)", direction);
+    cmd.AddValue("direction",
+                 "push (source sends) or pull (source requests, as the classic "
+                 "generator)",
+                 direction);
     cmd.AddValue("flows", "stop after this many flows (0: use --duration)", flows);
     cmd.AddValue("duration", "offer flows for this many seconds (0: use --flows)", duration);
     cmd.AddValue("drain", "seconds after the last arrival before the run ends", drain);
@@ -138,7 +142,8 @@ main(int argc, char* argv[])
     Ipv4AddressHelper address;
     address.SetBase("10.0.0.0", "255.255.255.252");
     TrafficControlHelper tc; // no queueing discipline: the device's drop-tail queue only
-    auto connect = [&](Ptr<Node> a, Ptr<Node> b) {
+    auto connect = [&](Ptr<Node> a, Ptr<Node> b)
+    {
         NetDeviceContainer d = p2p.Install(a, b);
         address.Assign(d); // installs ns-3's default queueing discipline...
         tc.Uninstall(d);   // ...which is removed again

@@ -67,9 +67,9 @@ class PackMimeFlowHelper
     int64_t AssignStreams(int64_t stream);
 
   private:
-    ObjectFactory m_factory;               //!< workload factory
-    Ptr<PackMimeFlowWorkload> m_workload;  //!< the last installed workload
-    ApplicationContainer m_apps;           //!< the last installed applications
+    ObjectFactory m_factory;              //!< workload factory
+    Ptr<PackMimeFlowWorkload> m_workload; //!< the last installed workload
+    ApplicationContainer m_apps;          //!< the last installed applications
 };
 
 } // namespace ns3

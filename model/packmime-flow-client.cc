@@ -24,16 +24,21 @@ PackMimeFlowClient::GetTypeId()
             .SetParent<Application>()
             .SetGroupName("PackMime")
             .AddConstructor<PackMimeFlowClient>()
-            .AddAttribute("IdleTimeout",
-                          "Close a pooled connection after it has been idle this long (0: keep it).",
-                          TimeValue(Time(0)),
-                          MakeTimeAccessor(&PackMimeFlowClient::m_idleTimeout),
-                          MakeTimeChecker(Time(0)))
+            .AddAttribute(
+                "IdleTimeout",
+                "Close a pooled connection after it has been idle this long (0: keep it).",
+                TimeValue(Time(0)),
+                MakeTimeAccessor(&PackMimeFlowClient::m_idleTimeout),
+                MakeTimeChecker(Time(0)))
             .AddTraceSource("FlowCompleted",
                             "A flow ended: completed, failed, or abandoned when the workload "
                             "finished (exactly one call per flow).",
                             MakeTraceSourceAccessor(&PackMimeFlowClient::m_flowTrace),
-                            "ns3::PackMimeFlowClient::FlowTracedCallback");
+                            "ns3::PackMimeFlowClient::FlowTracedCallback")
+            .AddTraceSource("Rx",
+                            "Bytes received from a server (headers and payload).",
+                            MakeTraceSourceAccessor(&PackMimeFlowClient::m_rxTrace),
+                            "ns3::PackMimeFlowClient::BytesTracedCallback");
     return tid;
 }
 
@@ -163,14 +168,31 @@ PackMimeFlowClient::TakeConnection(const PackMimeFlowRecord& record)
     c->flow = nullptr;
     c->established = false;
     c->stream.handlers = PackMimeStream::Handlers();
-    c->stream.handlers.connected = [c] { c->established = true; };
-    c->stream.handlers.responseDone = [this, c] { Finish(c); };
-    c->stream.handlers.acked = [this, c] { Finish(c); };
-    c->stream.handlers.connectFailed = [this, c] {
+    c->stream.handlers.connected = [c]
+    {
+        c->established = true;
+    };
+    c->stream.handlers.responseDone = [this, c]
+    {
+        Finish(c);
+    };
+    c->stream.handlers.acked = [this, c]
+    {
+        Finish(c);
+    };
+    c->stream.handlers.connectFailed = [this, c]
+    {
         Fail(c, PackMimeFlowRecord::CONNECT_FAILED, "connect-failed");
     };
-    c->stream.handlers.closed = [this, c](bool error) {
-        Fail(c, PackMimeFlowRecord::CONNECTION_RESET, error ? "connection-reset" : "connection-closed");
+    c->stream.handlers.received = [this](uint32_t bytes)
+    {
+        m_rxTrace(bytes);
+    };
+    c->stream.handlers.closed = [this, c](bool error)
+    {
+        Fail(c,
+             PackMimeFlowRecord::CONNECTION_RESET,
+             error ? "connection-reset" : "connection-closed");
     };
     uint32_t open = ++m_perDestination[record.dst];
     m_peakPerDestination = std::max(m_peakPerDestination, open);

@@ -81,6 +81,12 @@ class PackMimeFlowClient : public Application
      */
     typedef void (*FlowTracedCallback)(const PackMimeFlowRecord& record);
 
+    /**
+     * TracedCallback signature for bytes received from a socket.
+     * @param [in] bytes number of bytes
+     */
+    typedef void (*BytesTracedCallback)(uint32_t bytes);
+
   protected:
     void DoDispose() override;
 
@@ -90,7 +96,7 @@ class PackMimeFlowClient : public Application
     /// A running flow.
     struct Flow
     {
-        PackMimeFlowRecord record; ///< its record
+        PackMimeFlowRecord record;       ///< its record
         Connection* connection{nullptr}; ///< the connection carrying it
     };
 
@@ -116,17 +122,18 @@ class PackMimeFlowClient : public Application
     void Recycle(Connection* connection);
     void RecycleFlow(Flow* flow);
 
-    Time m_idleTimeout;      //!< close idle connections after this (0: never)
-    std::vector<std::unique_ptr<Connection>> m_connections; //!< all allocated connections
-    std::vector<Connection*> m_freeConnections;             //!< connections for reuse
+    Time m_idleTimeout; //!< close idle connections after this (0: never)
+    std::vector<std::unique_ptr<Connection>> m_connections;        //!< all allocated connections
+    std::vector<Connection*> m_freeConnections;                    //!< connections for reuse
     std::unordered_map<uint32_t, std::vector<Connection*>> m_idle; //!< idle, per destination
-    std::unordered_map<uint32_t, uint32_t> m_perDestination;        //!< open, per destination
-    std::vector<std::unique_ptr<Flow>> m_flows;             //!< all allocated flow sessions
-    std::vector<Flow*> m_freeFlows;                         //!< flow sessions for reuse
-    uint32_t m_running{0};                                  //!< flows running
-    uint64_t m_opened{0};                                   //!< connections opened
-    uint32_t m_peakPerDestination{0};                       //!< max open to one destination
-    TracedCallback<const PackMimeFlowRecord&> m_flowTrace;  //!< flow finished or abandoned
+    std::unordered_map<uint32_t, uint32_t> m_perDestination;       //!< open, per destination
+    std::vector<std::unique_ptr<Flow>> m_flows;                    //!< all allocated flow sessions
+    std::vector<Flow*> m_freeFlows;                                //!< flow sessions for reuse
+    uint32_t m_running{0};                                         //!< flows running
+    uint64_t m_opened{0};                                          //!< connections opened
+    uint32_t m_peakPerDestination{0};                              //!< max open to one destination
+    TracedCallback<const PackMimeFlowRecord&> m_flowTrace;         //!< flow finished or abandoned
+    TracedCallback<uint32_t> m_rxTrace;                            //!< bytes received (responses)
 };
 
 } // namespace ns3

@@ -25,16 +25,16 @@ namespace ns3
  */
 struct PackMimeFlowRecord
 {
-    uint64_t id{0};          ///< flow id, unique within a workload
-    uint64_t size{0};        ///< bytes of the flow
-    uint32_t src{0};         ///< index of the client host in the workload
-    uint32_t dst{0};         ///< index of the server host in the workload
-    Address server;          ///< the server's socket address (address and port)
-    Time start;              ///< when the flow was offered
-    Time end;                ///< when it completed (only if completed)
-    bool completed{false};   ///< whether the flow finished
-    int32_t returncode{0};   ///< 0 on success, else a PackMimeFlowRecord::Error value
-    const char* error{""};   ///< "" on success, else a short reason ("incomplete", ...)
+    uint64_t id{0};              ///< flow id, unique within a workload
+    uint64_t size{0};            ///< bytes of the flow
+    uint32_t src{0};             ///< index of the client host in the workload
+    uint32_t dst{0};             ///< index of the server host in the workload
+    Address server;              ///< the server's socket address (address and port)
+    Time start;                  ///< when the flow was offered
+    Time end;                    ///< when it completed (only if completed)
+    bool completed{false};       ///< whether the flow finished
+    int32_t returncode{0};       ///< 0 on success, else a PackMimeFlowRecord::Error value
+    const char* error{""};       ///< "" on success, else a short reason ("incomplete", ...)
     uint64_t incast{UINT64_MAX}; ///< incast request the flow belongs to, or UINT64_MAX
 
     /// Reasons a flow did not complete (the record's returncode).
@@ -80,10 +80,10 @@ class PackMimeLogHistogram
     double Quantile(double p) const;
 
   private:
-    double m_min;                //!< lower edge
-    double m_logStep;            //!< log of the bin ratio
+    double m_min;                 //!< lower edge
+    double m_logStep;             //!< log of the bin ratio
     std::vector<uint64_t> m_bins; //!< counts
-    uint64_t m_count{0};         //!< values counted
+    uint64_t m_count{0};          //!< values counted
 };
 
 } // namespace ns3

@@ -17,11 +17,10 @@
 #include "ns3/trace-source-accessor.h"
 #include "ns3/uinteger.h"
 
-#include <gsl/gsl_randist.h>
-
 #include <cinttypes>
 #include <cmath>
 #include <fstream>
+#include <gsl/gsl_randist.h>
 #include <iomanip>
 #include <sstream>
 
@@ -155,16 +154,14 @@ PackMimeFlowWorkload::GetTypeId()
                           UintegerValue(5001),
                           MakeUintegerAccessor(&PackMimeFlowWorkload::m_port),
                           MakeUintegerChecker<uint16_t>(1))
-            .AddAttribute("Direction",
-                          "push: the source sends the flow; pull: the source requests it and the "
-                          "destination sends it back (the classic testbed generator). Incast "
-                          "flows are always pulls.",
-                          EnumValue(PackMimeFlowClient::PULL),
-                          MakeEnumAccessor(&PackMimeFlowWorkload::m_direction),
-                          MakeEnumChecker(PackMimeFlowClient::PUSH,
-                                          "push",
-                                          PackMimeFlowClient::PULL,
-                                          "pull"))
+            .AddAttribute(
+                "Direction",
+                "push: the source sends the flow; pull: the source requests it and the "
+                "destination sends it back (the classic testbed generator). Incast "
+                "flows are always pulls.",
+                EnumValue(PackMimeFlowClient::PULL),
+                MakeEnumAccessor(&PackMimeFlowWorkload::m_direction),
+                MakeEnumChecker(PackMimeFlowClient::PUSH, "push", PackMimeFlowClient::PULL, "pull"))
             .AddAttribute("IdleTimeout",
                           "Close pooled connections idle for this long (0: keep them open).",
                           TimeValue(Time(0)),
@@ -252,7 +249,8 @@ void
 PackMimeFlowWorkload::SetMatrix(const std::vector<double>& weights)
 {
     uint32_t n = m_hosts.GetN();
-    NS_ABORT_MSG_IF(n == 0, "PackMimeFlowWorkload::SetMatrix: install the workload on its hosts first");
+    NS_ABORT_MSG_IF(n == 0,
+                    "PackMimeFlowWorkload::SetMatrix: install the workload on its hosts first");
     NS_ABORT_MSG_IF(weights.size() != size_t(n) * n,
                     "PackMimeFlowWorkload::SetMatrix: " << weights.size() << " weights, expected "
                                                         << n << " x " << n);
@@ -265,15 +263,16 @@ void
 PackMimeFlowWorkload::SetPairs(const std::vector<std::pair<uint32_t, uint32_t>>& pairs)
 {
     uint32_t n = m_hosts.GetN();
-    NS_ABORT_MSG_IF(n == 0, "PackMimeFlowWorkload::SetPairs: install the workload on its hosts first");
+    NS_ABORT_MSG_IF(n == 0,
+                    "PackMimeFlowWorkload::SetPairs: install the workload on its hosts first");
     std::vector<double> weights(size_t(n) * n, 0.0);
     for (const auto& [s, d] : pairs)
     {
         NS_ABORT_MSG_IF(s >= n || d >= n || s == d,
                         "PackMimeFlowWorkload::SetPairs: pair (" << s << ", " << d
-                                                                << ") is not two distinct host "
-                                                                   "indexes below "
-                                                                << n);
+                                                                 << ") is not two distinct host "
+                                                                    "indexes below "
+                                                                 << n);
         weights[size_t(s) * n + d] = 1.0;
     }
     SetMatrix(weights);
@@ -301,8 +300,9 @@ PackMimeFlowWorkload::Configure()
 {
     uint32_t n = m_hosts.GetN();
     NS_ABORT_MSG_IF(n < 2,
-                    "PackMimeFlowWorkload: " << n << " host(s): at least 2 are needed (the "
-                                                     "destination excludes the source)");
+                    "PackMimeFlowWorkload: " << n
+                                             << " host(s): at least 2 are needed (the "
+                                                "destination excludes the source)");
     pm_error err;
     m_sizes = pm_workload_open(m_cdf.c_str(), &err);
     NS_ABORT_MSG_IF(m_sizes == nullptr, "PackMimeFlowWorkload attribute Cdf: " << err.message);
@@ -387,9 +387,10 @@ PackMimeFlowWorkload::CreateArrivals()
     m_summary.targetBps = byTarget ? double(m_targetRate.GetBitRate())
                                    : m_load * double(m_linkRate.GetBitRate()) *
                                          double(pm_arrivals_senders(m_arrivals));
-    m_summary.targetLoad = byTarget ? m_summary.targetBps / (double(m_linkRate.GetBitRate()) *
-                                                             double(pm_arrivals_senders(m_arrivals)))
-                                    : m_load;
+    m_summary.targetLoad =
+        byTarget ? m_summary.targetBps /
+                       (double(m_linkRate.GetBitRate()) * double(pm_arrivals_senders(m_arrivals)))
+                 : m_load;
 }
 
 void
@@ -406,13 +407,16 @@ PackMimeFlowWorkload::Start()
     }
     for (uint32_t i = 0; i < m_clients.size(); i++)
     {
-        m_clients[i]->TraceConnectWithoutContext("FlowCompleted",
-                                                 MakeCallback(&PackMimeFlowWorkload::HandleRecord, this));
+        m_clients[i]->TraceConnectWithoutContext(
+            "FlowCompleted",
+            MakeCallback(&PackMimeFlowWorkload::HandleRecord, this));
     }
     if (!m_csvPath.empty())
     {
         m_csv = std::fopen(m_csvPath.c_str(), "w");
-        NS_ABORT_MSG_IF(!m_csv, "PackMimeFlowWorkload attribute CsvFile: cannot write '" << m_csvPath << "'");
+        NS_ABORT_MSG_IF(!m_csv,
+                        "PackMimeFlowWorkload attribute CsvFile: cannot write '" << m_csvPath
+                                                                                 << "'");
         std::fputs("flow_id,size_bytes,size_kb,server,start_time,end_time,completion_time,"
                    "throughput_mbps,success,returncode,error,src,dst,ideal_fct,slowdown\n",
                    m_csv);
@@ -442,13 +446,15 @@ PackMimeFlowWorkload::ScheduleNext()
     record.src = uint32_t(flow.src);
     record.dst = uint32_t(flow.dst);
     record.server = m_servers[flow.dst];
-    m_next = Simulator::Schedule(at - Simulator::Now(), [this, record]() {
-        m_summary.generated++;
-        m_summary.bytesOffered += record.size;
-        m_lastArrival = Simulator::Now();
-        m_clients[record.src]->StartFlow(record, m_direction);
-        ScheduleNext();
-    });
+    m_next = Simulator::Schedule(at - Simulator::Now(),
+                                 [this, record]()
+                                 {
+                                     m_summary.generated++;
+                                     m_summary.bytesOffered += record.size;
+                                     m_lastArrival = Simulator::Now();
+                                     m_clients[record.src]->StartFlow(record, m_direction);
+                                     ScheduleNext();
+                                 });
 }
 
 void
@@ -474,11 +480,21 @@ PackMimeFlowWorkload::ArriveIncast()
     std::vector<uint32_t> senders(m_incastFanout);
     if (m_incastFanout <= others.size())
     {
-        gsl_ran_choose(m_incastSenderRng->Get(), senders.data(), senders.size(), others.data(), others.size(), sizeof(uint32_t));
+        gsl_ran_choose(m_incastSenderRng->Get(),
+                       senders.data(),
+                       senders.size(),
+                       others.data(),
+                       others.size(),
+                       sizeof(uint32_t));
     }
     else
     {
-        gsl_ran_sample(m_incastSenderRng->Get(), senders.data(), senders.size(), others.data(), others.size(), sizeof(uint32_t));
+        gsl_ran_sample(m_incastSenderRng->Get(),
+                       senders.data(),
+                       senders.size(),
+                       others.data(),
+                       others.size(),
+                       sizeof(uint32_t));
     }
     uint64_t request = m_nextIncastId++;
     m_summary.incastRequests++;
@@ -486,8 +502,10 @@ PackMimeFlowWorkload::ArriveIncast()
     {
         PackMimeFlowRecord record;
         record.id = m_nextId++;
-        record.size = m_incastSize ? m_incastSize
-                                   : pm_ecdf_to_bytes(pm_ecdf_sample(m_sizes, m_reading, m_incastSizeRng->Get()));
+        record.size =
+            m_incastSize
+                ? m_incastSize
+                : pm_ecdf_to_bytes(pm_ecdf_sample(m_sizes, m_reading, m_incastSizeRng->Get()));
         record.src = receiver;
         record.dst = s;
         record.server = m_servers[s];
@@ -642,7 +660,8 @@ PackMimeFlowWorkload::PrintSummary(std::ostream& os) const
         << s.incomplete << ", failed " << s.failed << ")\n";
     out << "bytes offered       " << s.bytesOffered << " (completed " << s.bytesCompleted << ")\n";
     out << std::setprecision(4);
-    out << "target load         " << s.targetLoad << " (" << s.targetBps / 1e9 << " Gb/s offered)\n";
+    out << "target load         " << s.targetLoad << " (" << s.targetBps / 1e9
+        << " Gb/s offered)\n";
     out << "achieved load       " << s.achievedLoad << " (" << s.achievedBps / 1e9
         << " Gb/s offered over " << s.duration << " s; ratio " << s.achievedLoad / s.targetLoad
         << ")\n";
@@ -669,8 +688,10 @@ PackMimeFlowWorkload::WriteSummaryJson(const std::string& path) const
 {
     Summary s = GetSummary();
     std::ofstream out(path);
-    NS_ABORT_MSG_IF(!out, "PackMimeFlowWorkload attribute SummaryFile: cannot write '" << path << "'");
-    auto num = [](double v) {
+    NS_ABORT_MSG_IF(!out,
+                    "PackMimeFlowWorkload attribute SummaryFile: cannot write '" << path << "'");
+    auto num = [](double v)
+    {
         std::ostringstream o;
         if (std::isfinite(v))
         {

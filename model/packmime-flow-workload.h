@@ -109,27 +109,28 @@ class PackMimeFlowWorkload : public Object
     /// Summary of a run.
     struct Summary
     {
-        uint64_t generated{0};           ///< flows offered
-        uint64_t completed{0};           ///< flows completed
-        uint64_t incomplete{0};          ///< flows running when the workload finished
-        uint64_t failed{0};              ///< flows that broke (connect failure, reset)
-        uint64_t bytesOffered{0};        ///< bytes of the offered background flows
-        uint64_t bytesCompleted{0};      ///< bytes of completed flows
-        uint64_t connectionsOpened{0};   ///< TCP connections opened
-        uint64_t incastRequests{0};      ///< incast requests offered
-        uint64_t incastFlows{0};         ///< incast flows offered (also counted in generated)
-        uint64_t incastBytes{0};         ///< bytes of incast flows
-        double duration{0};              ///< span of the arrival process (s)
-        double targetLoad{0};            ///< requested offered load (fraction of capacity)
-        double achievedLoad{0};          ///< background offered bytes * 8 * h / (duration * senders * LinkRate)
-        double targetBps{0};             ///< requested offered rate (bit/s)
-        double achievedBps{0};           ///< offered bytes * 8 * h / duration
-        double deliveredBps{0};          ///< completed bytes * 8 / duration
+        uint64_t generated{0};         ///< flows offered
+        uint64_t completed{0};         ///< flows completed
+        uint64_t incomplete{0};        ///< flows running when the workload finished
+        uint64_t failed{0};            ///< flows that broke (connect failure, reset)
+        uint64_t bytesOffered{0};      ///< bytes of the offered background flows
+        uint64_t bytesCompleted{0};    ///< bytes of completed flows
+        uint64_t connectionsOpened{0}; ///< TCP connections opened
+        uint64_t incastRequests{0};    ///< incast requests offered
+        uint64_t incastFlows{0};       ///< incast flows offered (also counted in generated)
+        uint64_t incastBytes{0};       ///< bytes of incast flows
+        double duration{0};            ///< span of the arrival process (s)
+        double targetLoad{0};          ///< requested offered load (fraction of capacity)
+        double achievedLoad{
+            0};              ///< background offered bytes * 8 * h / (duration * senders * LinkRate)
+        double targetBps{0}; ///< requested offered rate (bit/s)
+        double achievedBps{0};            ///< offered bytes * 8 * h / duration
+        double deliveredBps{0};           ///< completed bytes * 8 / duration
         uint64_t bucketFlows[3]{0, 0, 0}; ///< completed flows per size bucket
-        double fctP50[3];                ///< FCT p50 per bucket (s)
-        double fctP99[3];                ///< FCT p99 per bucket (s)
-        double slowdownP50[3];           ///< slowdown p50 per bucket
-        double slowdownP99[3];           ///< slowdown p99 per bucket
+        double fctP50[3];                 ///< FCT p50 per bucket (s)
+        double fctP99[3];                 ///< FCT p99 per bucket (s)
+        double slowdownP50[3];            ///< slowdown p50 per bucket
+        double slowdownP99[3];            ///< slowdown p99 per bucket
     };
 
     /// @return the summary so far
@@ -180,56 +181,56 @@ class PackMimeFlowWorkload : public Object
     uint32_t SizeBucket(uint64_t size) const;
 
     // attributes
-    std::string m_cdf;          //!< built-in workload name or CDF file
-    Mode m_mode;                //!< CDF reading
-    double m_load;              //!< offered load per sending host
-    DataRate m_linkRate;        //!< host link capacity
-    DataRate m_targetRate;      //!< aggregate offered rate (overrides Load when > 0)
-    double m_overhead;          //!< wire-overhead factor h
-    bool m_allowOverload;       //!< accept Load >= 1
-    Pattern m_pattern;          //!< source-destination pattern
-    uint64_t m_maxFlows;        //!< stop after this many flows (0: none)
-    Time m_startTime;           //!< when the arrivals begin
-    Time m_stopTime;            //!< no new flows after this time (0: none)
-    double m_incastLoad;        //!< incast share of total host capacity (0: no incast)
-    uint32_t m_incastFanout;    //!< senders per incast request
-    uint64_t m_incastSize;      //!< bytes per sender (0: draw from the CDF)
-    Time m_baseRtt;             //!< base RTT for the ideal FCT
-    uint32_t m_mss;             //!< payload bytes per packet for the ideal FCT
-    uint32_t m_headerBytes;     //!< header bytes per packet for the ideal FCT
-    uint16_t m_port;            //!< server port on every host
+    std::string m_cdf;       //!< built-in workload name or CDF file
+    Mode m_mode;             //!< CDF reading
+    double m_load;           //!< offered load per sending host
+    DataRate m_linkRate;     //!< host link capacity
+    DataRate m_targetRate;   //!< aggregate offered rate (overrides Load when > 0)
+    double m_overhead;       //!< wire-overhead factor h
+    bool m_allowOverload;    //!< accept Load >= 1
+    Pattern m_pattern;       //!< source-destination pattern
+    uint64_t m_maxFlows;     //!< stop after this many flows (0: none)
+    Time m_startTime;        //!< when the arrivals begin
+    Time m_stopTime;         //!< no new flows after this time (0: none)
+    double m_incastLoad;     //!< incast share of total host capacity (0: no incast)
+    uint32_t m_incastFanout; //!< senders per incast request
+    uint64_t m_incastSize;   //!< bytes per sender (0: draw from the CDF)
+    Time m_baseRtt;          //!< base RTT for the ideal FCT
+    uint32_t m_mss;          //!< payload bytes per packet for the ideal FCT
+    uint32_t m_headerBytes;  //!< header bytes per packet for the ideal FCT
+    uint16_t m_port;         //!< server port on every host
     PackMimeFlowClient::Direction m_direction; //!< push or pull (background flows)
-    Time m_idleTimeout;         //!< idle timeout of pooled connections
-    std::string m_csvPath;      //!< CSV file of flow records ("" = none)
-    std::string m_summaryPath;  //!< summary.json ("" = none)
+    Time m_idleTimeout;                        //!< idle timeout of pooled connections
+    std::string m_csvPath;                     //!< CSV file of flow records ("" = none)
+    std::string m_summaryPath;                 //!< summary.json ("" = none)
 
-    NodeContainer m_hosts;                               //!< the hosts
-    std::vector<Ptr<PackMimeFlowClient>> m_clients;      //!< client app per host
-    std::vector<Address> m_servers;                      //!< server socket address per host
-    std::vector<double> m_matrix;                        //!< pair weights (MATRIX)
-    pm_ecdf* m_sizes{nullptr};                           //!< flow sizes
-    pm_ecdf_mode m_reading{PM_ECDF_LINEAR};              //!< reading in use
-    pm_arrivals* m_arrivals{nullptr};                    //!< the arrival process
-    Ptr<GslRngStream> m_gapRng;                          //!< inter-arrival gaps
-    Ptr<GslRngStream> m_sizeRng;                         //!< flow sizes
-    Ptr<GslRngStream> m_pairRng;                         //!< pairs (and the permutation)
-    Ptr<GslRngStream> m_incastGapRng;                    //!< incast inter-arrival gaps
-    Ptr<GslRngStream> m_incastReceiverRng;               //!< incast receivers
-    Ptr<GslRngStream> m_incastSenderRng;                 //!< incast senders
-    Ptr<GslRngStream> m_incastSizeRng;                   //!< incast sizes (from the CDF)
-    double m_incastRate{0};                              //!< incast requests per second
-    EventId m_next;                                      //!< next background arrival
-    EventId m_nextIncast;                                //!< next incast request
-    bool m_started{false};                               //!< Start() called
-    bool m_finished{false};                              //!< Finish() called
-    Time m_startedAt;                                    //!< when arrivals began
-    Time m_lastArrival;                                  //!< last flow offered
-    uint64_t m_nextId{0};                                //!< next flow id
-    uint64_t m_nextIncastId{0};                          //!< next incast request id
-    std::FILE* m_csv{nullptr};                           //!< open CSV file
-    Summary m_summary;                                   //!< counters
-    std::vector<PackMimeLogHistogram> m_fct;             //!< FCT (s) per size bucket
-    std::vector<PackMimeLogHistogram> m_slowdown;        //!< slowdown per size bucket
+    NodeContainer m_hosts;                                 //!< the hosts
+    std::vector<Ptr<PackMimeFlowClient>> m_clients;        //!< client app per host
+    std::vector<Address> m_servers;                        //!< server socket address per host
+    std::vector<double> m_matrix;                          //!< pair weights (MATRIX)
+    pm_ecdf* m_sizes{nullptr};                             //!< flow sizes
+    pm_ecdf_mode m_reading{PM_ECDF_LINEAR};                //!< reading in use
+    pm_arrivals* m_arrivals{nullptr};                      //!< the arrival process
+    Ptr<GslRngStream> m_gapRng;                            //!< inter-arrival gaps
+    Ptr<GslRngStream> m_sizeRng;                           //!< flow sizes
+    Ptr<GslRngStream> m_pairRng;                           //!< pairs (and the permutation)
+    Ptr<GslRngStream> m_incastGapRng;                      //!< incast inter-arrival gaps
+    Ptr<GslRngStream> m_incastReceiverRng;                 //!< incast receivers
+    Ptr<GslRngStream> m_incastSenderRng;                   //!< incast senders
+    Ptr<GslRngStream> m_incastSizeRng;                     //!< incast sizes (from the CDF)
+    double m_incastRate{0};                                //!< incast requests per second
+    EventId m_next;                                        //!< next background arrival
+    EventId m_nextIncast;                                  //!< next incast request
+    bool m_started{false};                                 //!< Start() called
+    bool m_finished{false};                                //!< Finish() called
+    Time m_startedAt;                                      //!< when arrivals began
+    Time m_lastArrival;                                    //!< last flow offered
+    uint64_t m_nextId{0};                                  //!< next flow id
+    uint64_t m_nextIncastId{0};                            //!< next incast request id
+    std::FILE* m_csv{nullptr};                             //!< open CSV file
+    Summary m_summary;                                     //!< counters
+    std::vector<PackMimeLogHistogram> m_fct;               //!< FCT (s) per size bucket
+    std::vector<PackMimeLogHistogram> m_slowdown;          //!< slowdown per size bucket
     TracedCallback<const PackMimeFlowRecord&> m_flowTrace; //!< every flow's record
 };
 

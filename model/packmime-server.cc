@@ -41,7 +41,11 @@ PackMimeServer::GetTypeId()
             .AddTraceSource("Request",
                             "A whole request was received (with the delay drawn for it).",
                             MakeTraceSourceAccessor(&PackMimeServer::m_requestTrace),
-                            "ns3::PackMimeServer::RequestTracedCallback");
+                            "ns3::PackMimeServer::RequestTracedCallback")
+            .AddTraceSource("Rx",
+                            "Bytes received from a client (headers and payload).",
+                            MakeTraceSourceAccessor(&PackMimeServer::m_rxTrace),
+                            "ns3::PackMimeFlowClient::BytesTracedCallback");
     return tid;
 }
 
@@ -108,9 +112,8 @@ PackMimeServer::StartApplication()
     if (m_listener6->Bind(Inet6SocketAddress(Ipv6Address::GetAny(), m_port)) == 0)
     {
         m_listener6->Listen();
-        m_listener6->SetAcceptCallback(
-            MakeCallback(&PackMimeServer::HandleConnectionRequest, this),
-            MakeCallback(&PackMimeServer::HandleAccept, this));
+        m_listener6->SetAcceptCallback(MakeCallback(&PackMimeServer::HandleConnectionRequest, this),
+                                       MakeCallback(&PackMimeServer::HandleAccept, this));
     }
     else
     {
@@ -167,10 +170,16 @@ PackMimeServer::HandleAccept(Ptr<Socket> socket, const Address& from)
     m_open++;
     session->inUse = true;
     session->stream.handlers = PackMimeStream::Handlers();
-    session->stream.handlers.request = [this, session](const PackMimeHeader& h) {
+    session->stream.handlers.request = [this, session](const PackMimeHeader& h)
+    {
         HandleRequest(session, h);
     };
-    session->stream.handlers.closed = [this, session](bool error) {
+    session->stream.handlers.received = [this](uint32_t bytes)
+    {
+        m_rxTrace(bytes);
+    };
+    session->stream.handlers.closed = [this, session](bool error)
+    {
         if (!error)
         {
             // The peer closed (or our own close completed): close our side too, then forget

@@ -252,6 +252,10 @@ void
 PackMimeStream::Consume(Ptr<Packet> packet)
 {
     uint32_t size = packet->GetSize();
+    if (handlers.received)
+    {
+        handlers.received(size);
+    }
     uint32_t offset = 0;
     while (offset < size && m_socket)
     {
@@ -286,7 +290,8 @@ PackMimeStream::Consume(Ptr<Packet> packet)
             buffer.AddAtStart(PackMimeHeader::SIZE);
             buffer.Begin().Write(m_headerIn, PackMimeHeader::SIZE);
             m_request.Deserialize(buffer.Begin());
-            uint64_t length = std::max<uint64_t>(m_request.GetRequestLength(), PackMimeHeader::SIZE);
+            uint64_t length =
+                std::max<uint64_t>(m_request.GetRequestLength(), PackMimeHeader::SIZE);
             m_requestRemaining = length - PackMimeHeader::SIZE;
         }
         else

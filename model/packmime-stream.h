@@ -39,12 +39,13 @@ class PackMimeStream
     /// Events delivered to the owner; unset handlers are ignored.
     struct Handlers
     {
-        std::function<void()> connected;                       ///< connection established
-        std::function<void()> connectFailed;                   ///< connect (or bind) failed
-        std::function<void(const PackMimeHeader&)> request;    ///< a whole request arrived
-        std::function<void()> responseDone;                    ///< the expected response arrived
-        std::function<void()> acked;                           ///< queue empty, all bytes acked
-        std::function<void(bool error)> closed;                ///< peer closed, or error (reset, timeout)
+        std::function<void()> connected;                    ///< connection established
+        std::function<void()> connectFailed;                ///< connect (or bind) failed
+        std::function<void(const PackMimeHeader&)> request; ///< a whole request arrived
+        std::function<void()> responseDone;                 ///< the expected response arrived
+        std::function<void()> acked;                        ///< queue empty, all bytes acked
+        std::function<void(bool error)> closed;       ///< peer closed, or error (reset, timeout)
+        std::function<void(uint32_t bytes)> received; ///< bytes read from the socket
     };
 
     PackMimeStream() = default;
@@ -131,12 +132,12 @@ class PackMimeStream
     void HandleNormalClose(Ptr<Socket> socket);
     void HandleErrorClose(Ptr<Socket> socket);
 
-    Ptr<Socket> m_socket;        //!< the connection (null when released)
-    std::deque<Chunk> m_queue;   //!< bytes not yet handed to TCP
-    bool m_closeWhenSent{false}; //!< FIN once the queue drains
-    bool m_closed{false};        //!< Close() already called on the socket
-    bool m_watchAcked{false};    //!< fire `acked` when everything is acknowledged
-    bool m_parseRequests{false}; //!< server mode
+    Ptr<Socket> m_socket;                     //!< the connection (null when released)
+    std::deque<Chunk> m_queue;                //!< bytes not yet handed to TCP
+    bool m_closeWhenSent{false};              //!< FIN once the queue drains
+    bool m_closed{false};                     //!< Close() already called on the socket
+    bool m_watchAcked{false};                 //!< fire `acked` when everything is acknowledged
+    bool m_parseRequests{false};              //!< server mode
     uint8_t m_headerIn[PackMimeHeader::SIZE]; //!< partial request header received
     uint32_t m_headerInLength{0};             //!< bytes of it received so far
     PackMimeHeader m_request;                 //!< the request being received

@@ -28,6 +28,24 @@ expect() {
     fi
 }
 
+# expect_fail NAME PATTERN -- COMMAND...: COMMAND fails (ns-3 aborts exit through SIGABRT) and its
+# stderr matches PATTERN.
+expect_fail() {
+    local name=$1 pattern=$2
+    shift 3
+    # A subshell, so that the shell's own "Aborted" job message does not reach the log.
+    ("$@" >"$work/out" 2>"$work/err") 2>/dev/null
+    local rc=$?
+    if [ "$rc" -ne 0 ] && grep -qE -- "$pattern" "$work/err"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL $name: exit $rc (expected a failure); stderr:" >&2
+        sed 's/^/    /' "$work/err" >&2
+        echo "    (expected /$pattern/)" >&2
+    fi
+}
+
 # check NAME CONDITION...: the shell condition holds.
 check() {
     local name=$1
@@ -145,6 +163,26 @@ check "connections: first starts at 0" test "$(head -1 "$work/conns" | cut -d' '
 "$ps" rsp-size --rate 50 -n 1000 --summary >"$work/sum" 2>/dev/null
 check "summary shows the model column" grep -qE "^p50 +[0-9]+ +894$" "$work/sum"
 check "sample count" test "$(wc -l <"$work/s1")" -eq 3
+
+# packmime-flows: bad options and attributes name themselves.
+pf="$bin/packmime-flows"
+if [ -x "$pf" ]; then
+    o=(--flows=10 --outdir="$work/flows")
+    expect_fail "flows unknown cdf" "attribute Cdf: 'nosuch' is neither a built-in workload" -- "$pf" "${o[@]}" --cdf=nosuch
+    expect_fail "flows missing cdf file" "attribute Cdf: '/nonexistent/f.cdf' is neither" -- "$pf" "${o[@]}" --cdf=/nonexistent/f.cdf
+    expect_fail "flows bad cdf file" "attribute Cdf: .*bad.cdf:2: size 5000 is smaller" -- "$pf" "${o[@]}" --cdf="$work/bad.cdf"
+    expect_fail "flows unknown pattern" "--pattern=ring: expected all-to-all, permutation or incast" -- "$pf" "${o[@]}" --pattern=ring
+    expect_fail "flows load 1.5" "attribute Load=1.5: expected < 1" -- "$pf" "${o[@]}" --load=1.5
+    expect_fail "flows load 0" "attribute Load=0: expected a value > 0" -- "$pf" "${o[@]}" --load=0
+    expect_fail "flows one host" "--hosts=1: expected at least 2 hosts" -- "$pf" "${o[@]}" --hosts=1
+    expect_fail "flows bad direction" "--direction=sideways: expected push or pull" -- "$pf" "${o[@]}" --direction=sideways
+    expect_fail "flows no length" "give exactly one of --flows=N and --duration=SECONDS" -- "$pf" --outdir="$work/flows"
+    expect "flows help" 0 "" -- "$pf" --help
+    check "flows help lists --cdf" grep -q -- "--cdf" "$work/out"
+    expect "flows small run" 0 "" -- "$pf" --cdf=fb_keyvalue --hosts=3 --link=1Gbps --flows=200 --outdir="$work/flows"
+    check "flows.csv has 200 rows" test "$(tail -n +2 "$work/flows/flows.csv" | wc -l)" -eq 200
+    check "summary.json written" grep -q '"flows_generated": 200' "$work/flows/summary.json"
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,456 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * CDF-driven flows end to end in ns-3 (validation.md tier C): offered load, pattern shares,
+ * one record per flow with every byte delivered, connection pooling, determinism, incast.
+ */
+#include "packmime-test-compat.h"
+
+#include "ns3/core-module.h"
+#include "ns3/internet-module.h"
+#include "ns3/network-module.h"
+#include "ns3/packmime-module.h"
+#include "ns3/pm-stats.h"
+#include "ns3/pm-workloads.h"
+#include "ns3/point-to-point-module.h"
+#include "ns3/test.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <set>
+#include <sstream>
+#include <vector>
+
+using namespace ns3;
+
+namespace
+{
+
+/// What a run produced.
+struct FlowRun
+{
+    std::vector<PackMimeFlowRecord> records;   ///< every flow record, in arrival order of records
+    uint64_t clientRx{0};                      ///< bytes received by all clients
+    uint64_t serverRx{0};                      ///< bytes received by all servers
+    PackMimeFlowWorkload::Summary summary;     ///< the workload's summary
+    uint64_t connections{0};                   ///< TCP connections opened
+};
+
+/**
+ * Run a flow workload on a star of `hosts` hosts (1 Gb/s, 2 us links, large queues),
+ * configured by `setup`, until `end`.
+ */
+FlowRun
+RunStar(uint32_t hosts,
+        std::function<void(PackMimeFlowHelper&)> setup,
+        Time end,
+        std::function<void(Ptr<PackMimeFlowWorkload>)> afterInstall = nullptr)
+{
+    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
+    Config::SetDefault("ns3::TcpSocket::DelAckCount", UintegerValue(1));
+    Config::SetDefault("ns3::TcpSocketBase::MinRto", TimeValue(MilliSeconds(10)));
+    Config::SetDefault("ns3::TcpSocket::ConnTimeout", TimeValue(MilliSeconds(10)));
+    NodeContainer nodes;
+    nodes.Create(hosts);
+    NodeContainer hub;
+    hub.Create(1);
+    InternetStackHelper stack;
+    stack.Install(nodes);
+    stack.Install(hub);
+    PointToPointHelper p2p;
+    p2p.SetDeviceAttribute("DataRate", StringValue("1Gbps"));
+    p2p.SetChannelAttribute("Delay", StringValue("2us"));
+    p2p.SetQueue("ns3::DropTailQueue", "MaxSize", StringValue("1000p"));
+    Ipv4AddressHelper address("10.1.0.0", "255.255.255.252");
+    for (uint32_t i = 0; i < hosts; i++)
+    {
+        address.Assign(p2p.Install(nodes.Get(i), hub.Get(0)));
+        address.NewNetwork();
+    }
+    Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+
+    PackMimeFlowHelper helper;
+    helper.SetAttribute("LinkRate", DataRateValue(DataRate("1Gbps")));
+    helper.SetAttribute("BaseRtt", TimeValue(MicroSeconds(8)));
+    setup(helper);
+    ApplicationContainer apps = helper.Install(nodes);
+    helper.AssignStreams(10);
+    Ptr<PackMimeFlowWorkload> w = helper.GetWorkload();
+    if (afterInstall)
+    {
+        afterInstall(w);
+    }
+    FlowRun run;
+    w->TraceConnectWithoutContext(
+        "FlowCompleted",
+        MakeBoundCallback(+[](std::vector<PackMimeFlowRecord>* v, const PackMimeFlowRecord& r) {
+            v->push_back(r);
+        },
+                          &run.records));
+    for (uint32_t i = 0; i < apps.GetN(); i++)
+    {
+        bool isClient = DynamicCast<PackMimeFlowClient>(apps.Get(i)) != nullptr;
+        uint64_t* counter = isClient ? &run.clientRx : &run.serverRx;
+        apps.Get(i)->TraceConnectWithoutContext(
+            "Rx",
+            MakeBoundCallback(+[](uint64_t* c, uint32_t bytes) { *c += bytes; }, counter));
+    }
+    Simulator::Stop(end);
+    Simulator::Run();
+    w->Finish();
+    run.summary = w->GetSummary();
+    run.connections = run.summary.connectionsOpened;
+    Simulator::Destroy();
+    return run;
+}
+
+/// CV^2 + 1 = E[S^2]/E[S]^2 of a CDF reading.
+double
+SecondMomentRatio(const std::string& cdf, pm_ecdf_mode mode)
+{
+    pm_ecdf* e = pm_workload_open(cdf.c_str(), nullptr);
+    double m = pm_ecdf_mean(e, mode);
+    double r = (pm_ecdf_variance(e, mode) + m * m) / (m * m);
+    pm_ecdf_free(e);
+    return r;
+}
+
+} // namespace
+
+/**
+ * @ingroup packmime-tests
+ * @brief Achieved offered load within 2 % of the target, every flow recorded once, every
+ * byte delivered.
+ *
+ * The offered load over n flows has relative standard deviation sqrt((CV^2 + 1)/n) (sizes
+ * and Poisson arrival times), so each run uses n = 9 (CV^2 + 1)/0.02^2 flows: 2 % is then 3
+ * standard deviations. Workloads: fb_keyvalue (built in, CV 2.5, n ~ 165,000) and a
+ * three-point test CDF (CV 0.5), each in both readings; 4 hosts all-to-all at load 0.3 of
+ * 1 Gb/s. Also: one record per flow id 0..n-1, all completed, and the bytes received by
+ * the receiving side equal the completed flows' bytes plus the 24-byte request headers.
+ */
+class FlowsOfferedLoadTestCase : public TestCase
+{
+  public:
+    /**
+     * @brief Constructor.
+     * @param cdf workload or file
+     * @param mode reading
+     * @param direction push or pull
+     */
+    FlowsOfferedLoadTestCase(std::string cdf, pm_ecdf_mode mode, std::string direction)
+        : TestCase("offered load within 2 %, one record per flow, bytes delivered: " + cdf + " " +
+                   pm_ecdf_mode_name(mode) + " " + direction),
+          m_cdf(cdf),
+          m_mode(mode),
+          m_direction(direction)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::string cdf = m_cdf;
+        if (cdf == "test")
+        {
+            cdf = CreateTempDirFilename("three-point.cdf");
+            std::ofstream(cdf) << "500 0.3\n1000 0.7\n2000 1\n";
+        }
+        auto n = uint64_t(std::ceil(9 * SecondMomentRatio(cdf, m_mode) / (0.02 * 0.02)));
+        FlowRun run = RunStar(
+            4,
+            [&](PackMimeFlowHelper& h) {
+                h.SetAttribute("Cdf", StringValue(cdf));
+                h.SetAttribute("Mode", StringValue(pm_ecdf_mode_name(m_mode)));
+                h.SetAttribute("Load", DoubleValue(0.3));
+                h.SetAttribute("MaxFlows", UintegerValue(n));
+                h.SetAttribute("Direction", StringValue(m_direction));
+            },
+            Seconds(10));
+        const auto& s = run.summary;
+        NS_TEST_EXPECT_MSG_EQ(s.generated, n, "flows generated");
+        NS_TEST_EXPECT_MSG_EQ_TOL(s.achievedLoad / s.targetLoad, 1.0, 0.02, "achieved / target load, n=" << n);
+        NS_TEST_EXPECT_MSG_EQ(run.records.size(), n, "one record per flow");
+        std::vector<bool> seen(n, false);
+        uint64_t completedBytes = 0;
+        uint64_t completed = 0;
+        for (const auto& r : run.records)
+        {
+            NS_TEST_ASSERT_MSG_LT(r.id, n, "flow id");
+            NS_TEST_EXPECT_MSG_EQ(seen[r.id], false, "flow " << r.id << " recorded twice");
+            seen[r.id] = true;
+            completed += r.completed;
+            completedBytes += r.completed ? r.size : 0;
+        }
+        NS_TEST_EXPECT_MSG_EQ(completed, n, "all flows completed");
+        if (m_direction == "pull")
+        {
+            NS_TEST_EXPECT_MSG_EQ(run.clientRx, completedBytes, "bytes received = bytes requested");
+            NS_TEST_EXPECT_MSG_EQ(run.serverRx, n * PackMimeHeader::SIZE, "request headers");
+        }
+        else
+        {
+            NS_TEST_EXPECT_MSG_EQ(run.serverRx, completedBytes + n * PackMimeHeader::SIZE, "bytes pushed");
+            NS_TEST_EXPECT_MSG_EQ(run.clientRx, 0u, "nothing comes back in push mode");
+        }
+    }
+
+    std::string m_cdf;        //!< workload
+    pm_ecdf_mode m_mode;      //!< reading
+    std::string m_direction;  //!< push or pull
+};
+
+/**
+ * @ingroup packmime-tests
+ * @brief Realized destination shares match the pattern (TV < 0.01) and connections are
+ * pooled.
+ *
+ * All-to-all on 6 hosts (30 equally likely pairs; E[TV] ~ 0.5 * 30 * sqrt(2/pi) *
+ * sqrt(p/n) = 0.0027 for n = 50,000), explicit pairs (SetPairs: exact support), and a
+ * permutation (every host sends to exactly one other host, no host to itself, each host
+ * receives from exactly one). Pooling: connections opened never exceed the sum over pairs
+ * of the peak number of concurrent flows of the pair, and stay far below the flow count.
+ */
+class FlowsPatternTestCase : public TestCase
+{
+  public:
+    FlowsPatternTestCase()
+        : TestCase("pattern shares within TV 0.01; pooled connections <= peak concurrency")
+    {
+    }
+
+  private:
+    /// Sum over pairs of the peak number of flows of the pair running at once.
+    static uint64_t PeakConcurrencySum(const std::vector<PackMimeFlowRecord>& records)
+    {
+        std::map<std::pair<uint32_t, uint32_t>, std::vector<std::pair<Time, int>>> events;
+        for (const auto& r : records)
+        {
+            auto& e = events[{r.src, r.dst}];
+            e.push_back({r.start, +1});
+            e.push_back({r.completed ? r.end : Time::Max(), -1});
+        }
+        uint64_t sum = 0;
+        for (auto& [pair, e] : events)
+        {
+            // Ends sort before starts at the same time: a finished flow frees its connection.
+            std::sort(e.begin(), e.end());
+            int now = 0;
+            int peak = 0;
+            for (const auto& [t, d] : e)
+            {
+                now += d;
+                peak = std::max(peak, now);
+            }
+            sum += uint64_t(peak);
+        }
+        return sum;
+    }
+
+    void DoRun() override
+    {
+        const uint32_t hosts = 6;
+        const uint64_t n = 50000;
+        auto common = [&](PackMimeFlowHelper& h) {
+            h.SetAttribute("Cdf", StringValue("fb_keyvalue"));
+            h.SetAttribute("Load", DoubleValue(0.3));
+            h.SetAttribute("MaxFlows", UintegerValue(n));
+        };
+        FlowRun all = RunStar(hosts, common, Seconds(10));
+        std::vector<double> share(hosts * hosts, 0.0);
+        for (const auto& r : all.records)
+        {
+            share[r.src * hosts + r.dst] += 1.0 / n;
+        }
+        std::vector<double> expected(hosts * hosts, 0.0);
+        for (uint32_t s = 0; s < hosts; s++)
+        {
+            for (uint32_t d = 0; d < hosts; d++)
+            {
+                expected[s * hosts + d] = s == d ? 0.0 : 1.0 / (hosts * (hosts - 1));
+            }
+        }
+        double tv = pm_stats_total_variation(share.data(), expected.data(), share.size());
+        NS_TEST_EXPECT_MSG_LT(tv, 0.01, "all-to-all total variation");
+        uint64_t peak = PeakConcurrencySum(all.records);
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(all.connections, peak, "connections <= peak concurrency per pair");
+        NS_TEST_EXPECT_MSG_LT(all.connections * 20, n, "connections are reused (<< flows)");
+
+        std::vector<std::pair<uint32_t, uint32_t>> pairs = {{0, 1}, {1, 0}, {2, 5}, {3, 4}};
+        FlowRun listed = RunStar(hosts, common, Seconds(10), [&](Ptr<PackMimeFlowWorkload> w) { w->SetPairs(pairs); });
+        std::vector<double> pairShare(hosts * hosts, 0.0);
+        for (const auto& r : listed.records)
+        {
+            pairShare[r.src * hosts + r.dst] += 1.0 / n;
+        }
+        std::vector<double> pairExpected(hosts * hosts, 0.0);
+        for (const auto& [s, d] : pairs)
+        {
+            pairExpected[s * hosts + d] = 1.0 / pairs.size();
+        }
+        NS_TEST_EXPECT_MSG_LT(pm_stats_total_variation(pairShare.data(), pairExpected.data(), pairShare.size()),
+                              0.01,
+                              "explicit pairs");
+
+        FlowRun perm = RunStar(hosts, [&](PackMimeFlowHelper& h) {
+            common(h);
+            h.SetAttribute("Pattern", StringValue("permutation"));
+        }, Seconds(10));
+        std::vector<std::set<uint32_t>> to(hosts);
+        std::vector<std::set<uint32_t>> from(hosts);
+        for (const auto& r : perm.records)
+        {
+            to[r.src].insert(r.dst);
+            from[r.dst].insert(r.src);
+        }
+        for (uint32_t i = 0; i < hosts; i++)
+        {
+            NS_TEST_EXPECT_MSG_EQ(to[i].size(), 1u, "host " << i << " sends to one host");
+            NS_TEST_EXPECT_MSG_EQ(from[i].size(), 1u, "host " << i << " receives from one host");
+            NS_TEST_EXPECT_MSG_EQ(to[i].count(i), 0u, "no host sends to itself");
+        }
+    }
+};
+
+/**
+ * @ingroup packmime-tests
+ * @brief Same RngRun gives a byte-identical CSV; another RngRun a different one.
+ */
+class FlowsDeterminismTestCase : public TestCase
+{
+  public:
+    FlowsDeterminismTestCase()
+        : TestCase("same RngRun -> byte-identical flows.csv; other RngRun -> different")
+    {
+    }
+
+  private:
+    /// The CSV of a short fb_webserver run with the given RngRun.
+    std::string Csv(uint64_t run, const std::string& name)
+    {
+        RngSeedManager::SetRun(run);
+        std::string path = CreateTempDirFilename(name);
+        RunStar(
+            4,
+            [&](PackMimeFlowHelper& h) {
+                h.SetAttribute("Cdf", StringValue("fb_webserver"));
+                h.SetAttribute("Load", DoubleValue(0.4));
+                h.SetAttribute("MaxFlows", UintegerValue(500));
+                h.SetAttribute("CsvFile", StringValue(path));
+            },
+            Seconds(5));
+        std::ifstream in(path);
+        std::stringstream s;
+        s << in.rdbuf();
+        return s.str();
+    }
+
+    void DoRun() override
+    {
+        uint64_t saved = RngSeedManager::GetRun();
+        std::string a = Csv(3, "a.csv");
+        std::string b = Csv(3, "b.csv");
+        std::string c = Csv(4, "c.csv");
+        RngSeedManager::SetRun(saved);
+        NS_TEST_EXPECT_MSG_GT(a.size(), 500u * 60, "CSV written (500 rows)");
+        NS_TEST_EXPECT_MSG_EQ((a == b), true, "same RngRun, same bytes");
+        NS_TEST_EXPECT_MSG_EQ((a == c), false, "different RngRun, different flows");
+        NS_TEST_EXPECT_MSG_EQ(a.substr(0, a.find('\n')),
+                              "flow_id,size_bytes,size_kb,server,start_time,end_time,completion_time,"
+                              "throughput_mbps,success,returncode,error,src,dst,ideal_fct,slowdown",
+                              "CSV columns");
+    }
+};
+
+/**
+ * @ingroup packmime-tests
+ * @brief Incast: each request fans out to IncastFanout distinct senders, all started at the
+ * same instant by the same receiver, each answering IncastSize bytes; flows unfinished when
+ * the workload finishes are recorded as incomplete with no end time.
+ */
+class FlowsIncastTestCase : public TestCase
+{
+  public:
+    FlowsIncastTestCase()
+        : TestCase("incast fan-out and synchronized starts; unfinished flows recorded as incomplete")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const uint32_t fanout = 5;
+        FlowRun run = RunStar(
+            8,
+            [&](PackMimeFlowHelper& h) {
+                h.SetAttribute("Cdf", StringValue("fb_webserver"));
+                h.SetAttribute("Load", DoubleValue(0.2));
+                h.SetAttribute("StopTime", TimeValue(MilliSeconds(200)));
+                h.SetAttribute("IncastLoad", DoubleValue(0.05));
+                h.SetAttribute("IncastFanout", UintegerValue(fanout));
+                h.SetAttribute("IncastSize", UintegerValue(50000));
+            },
+            MilliSeconds(150)); // ends before the arrivals stop: some flows are unfinished
+        std::map<uint64_t, std::vector<PackMimeFlowRecord>> requests;
+        uint64_t incomplete = 0;
+        bool honest = true;
+        for (const auto& r : run.records)
+        {
+            if (r.incast != UINT64_MAX)
+            {
+                requests[r.incast].push_back(r);
+            }
+            if (!r.completed)
+            {
+                incomplete++;
+                honest = honest && r.returncode == PackMimeFlowRecord::INCOMPLETE &&
+                         std::string(r.error) == "incomplete" && r.GetFct().IsZero();
+            }
+        }
+        NS_TEST_EXPECT_MSG_GT(requests.size(), 10u, "incast requests");
+        for (const auto& [id, flows] : requests)
+        {
+            NS_TEST_EXPECT_MSG_EQ(flows.size(), fanout, "flows of request " << id);
+            std::set<uint32_t> senders;
+            for (const auto& f : flows)
+            {
+                NS_TEST_EXPECT_MSG_EQ(f.start, flows[0].start, "synchronized start");
+                NS_TEST_EXPECT_MSG_EQ(f.src, flows[0].src, "one receiver");
+                NS_TEST_EXPECT_MSG_EQ(f.size, 50000u, "IncastSize");
+                senders.insert(f.dst);
+            }
+            NS_TEST_EXPECT_MSG_EQ(senders.size(), fanout, "distinct senders");
+            NS_TEST_EXPECT_MSG_EQ(senders.count(flows[0].src), 0u, "the receiver is not a sender");
+        }
+        NS_TEST_EXPECT_MSG_GT(incomplete, 0u, "the run ends with flows in progress");
+        NS_TEST_EXPECT_MSG_EQ(honest, true, "unfinished flows: incomplete, no end time");
+        NS_TEST_EXPECT_MSG_EQ(run.summary.incomplete, incomplete, "summary counts them");
+        NS_TEST_EXPECT_MSG_EQ(run.summary.generated, run.records.size(), "every flow has a record");
+    }
+};
+
+/**
+ * @ingroup packmime-tests
+ * @brief Suite of ns-3 flow-workload tests.
+ */
+class FlowsTestSuite : public TestSuite
+{
+  public:
+    FlowsTestSuite()
+        : TestSuite("packmime-flows", packmime_test::SYSTEM)
+    {
+        AddTestCase(new FlowsOfferedLoadTestCase("fb_keyvalue", PM_ECDF_LINEAR, "pull"), packmime_test::QUICK);
+        AddTestCase(new FlowsOfferedLoadTestCase("fb_keyvalue", PM_ECDF_STEP, "push"), packmime_test::QUICK);
+        AddTestCase(new FlowsOfferedLoadTestCase("test", PM_ECDF_LINEAR, "push"), packmime_test::QUICK);
+        AddTestCase(new FlowsOfferedLoadTestCase("test", PM_ECDF_STEP, "pull"), packmime_test::QUICK);
+        AddTestCase(new FlowsPatternTestCase(), packmime_test::QUICK);
+        AddTestCase(new FlowsDeterminismTestCase(), packmime_test::QUICK);
+        AddTestCase(new FlowsIncastTestCase(), packmime_test::QUICK);
+    }
+};
+
+/// Static instance registering the suite.
+static FlowsTestSuite g_packmimeFlowsTestSuite;
