@@ -34,7 +34,7 @@ expect_fail() {
     local name=$1 pattern=$2
     shift 3
     # A subshell, so that the shell's own "Aborted" job message does not reach the log.
-    ("$@" >"$work/out" 2>"$work/err") 2>/dev/null
+    ("$@" >"$work/out" 2>"$work/err"; exit $?) 2>/dev/null
     local rc=$?
     if [ "$rc" -ne 0 ] && grep -qE -- "$pattern" "$work/err"; then
         passed=$((passed + 1))
