@@ -27,7 +27,7 @@ test: build
 
 demo: build
 	@mkdir -p results
-	$(BUILD_DIR)/bin/packmime-sample ecdf:websearch -n 100000 --summary | tee results/websearch-summary.txt
+	$(BUILD_DIR)/bin/packmime-flows --cdf=fb_webserver --load=0.5 --link=10Gbps --hosts=16 --flows=5000 --outdir=results/flows
 
 test-asan: deps
 	@utils/install-deps.sh --sanitizers

@@ -5,6 +5,8 @@
 cpp_examples = [
     ("packmime-flow-sizes", "True", "True"),
     ("packmime-flow-sizes --cdf=fb_webserver --mode=step --n=100", "True", "True"),
+    ("packmime-flows --cdf=fb_keyvalue --hosts=4 --link=1Gbps --flows=500 --outdir=/tmp", "True", "False"),
+    ("packmime-flows --pattern=incast --hosts=8 --flows=500 --direction=push --outdir=/tmp", "True", "False"),
 ]
 
 python_examples = []

@@ -1,0 +1,136 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * The same list of fixed-size flows, run either the stock ns-3 way (one BulkSendApplication
+ * and one PacketSink installed per flow, on its own port, before the run) or through
+ * packmime's pooled per-node applications. Star of --hosts hosts at 10 Gb/s; with 2 hosts
+ * every flow goes from host 0 to host 1, otherwise all-to-all. Flows arrive as a Poisson
+ * process at --load of one host link. Prints flows completed and simulated time; wall time
+ * and peak RSS are measured from outside (bench/flows.sh).
+ *
+ *   packmime-bench-flows --impl=stock|packmime --flows=N [--hosts=2] [--size=20480]
+ */
+#include "ns3/applications-module.h"
+#include "ns3/core-module.h"
+#include "ns3/internet-module.h"
+#include "ns3/network-module.h"
+#include "ns3/packmime-module.h"
+#include "ns3/point-to-point-module.h"
+
+#include <iostream>
+
+using namespace ns3;
+
+int
+main(int argc, char* argv[])
+{
+    std::string impl = "packmime";
+    uint64_t flows = 2000;
+    uint32_t hosts = 2;
+    uint64_t size = 20480;
+    double load = 0.5;
+    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
+    Config::SetDefault("ns3::TcpSocket::DelAckCount", UintegerValue(1));
+    Config::SetDefault("ns3::TcpSocketBase::MinRto", TimeValue(MilliSeconds(10)));
+    Config::SetDefault("ns3::TcpSocket::ConnTimeout", TimeValue(MilliSeconds(10)));
+    CommandLine cmd(__FILE__);
+    cmd.AddValue("impl", "stock (BulkSend + PacketSink per flow) or packmime (pooled apps)", impl);
+    cmd.AddValue("flows", "number of flows", flows);
+    cmd.AddValue("hosts", "hosts (2: one sender, one receiver; more: all-to-all)", hosts);
+    cmd.AddValue("size", "bytes per flow", size);
+    cmd.AddValue("load", "offered load of one host link", load);
+    cmd.Parse(argc, argv);
+    NS_ABORT_MSG_IF(impl != "stock" && impl != "packmime", "--impl=" << impl << ": expected stock or packmime");
+
+    NodeContainer nodes;
+    nodes.Create(hosts);
+    NodeContainer hub;
+    hub.Create(1);
+    InternetStackHelper stack;
+    stack.InstallAll();
+    PointToPointHelper p2p;
+    p2p.SetDeviceAttribute("DataRate", StringValue("10Gbps"));
+    p2p.SetChannelAttribute("Delay", StringValue("1us"));
+    p2p.SetQueue("ns3::DropTailQueue", "MaxSize", StringValue("1000p"));
+    Ipv4AddressHelper address("10.0.0.0", "255.255.255.252");
+    std::vector<Ipv4Address> ip;
+    for (uint32_t i = 0; i < hosts; i++)
+    {
+        ip.push_back(address.Assign(p2p.Install(nodes.Get(i), hub.Get(0))).GetAddress(0));
+        address.NewNetwork();
+    }
+    Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+
+    // The flow list: Poisson arrivals (all hosts together offer `load` of one link when there
+    // are two hosts, of every sending host otherwise), uniform pairs.
+    double rate = load * 10e9 / (8.0 * double(size)) * (hosts == 2 ? 1 : hosts);
+    Ptr<ExponentialRandomVariable> gap = CreateObject<ExponentialRandomVariable>();
+    gap->SetAttribute("Mean", DoubleValue(1.0 / rate));
+    gap->SetStream(1);
+    Ptr<UniformRandomVariable> pick = CreateObject<UniformRandomVariable>();
+    pick->SetStream(2);
+    uint64_t completed = 0;
+    Time t;
+    std::vector<Ptr<PackMimeFlowClient>> clients;
+    if (impl == "packmime")
+    {
+        for (uint32_t i = 0; i < hosts; i++)
+        {
+            nodes.Get(i)->AddApplication(CreateObject<PackMimeServer>());
+            clients.push_back(CreateObject<PackMimeFlowClient>());
+            nodes.Get(i)->AddApplication(clients.back());
+            clients.back()->TraceConnectWithoutContext(
+                "FlowCompleted",
+                MakeBoundCallback(+[](uint64_t* c, const PackMimeFlowRecord& r) { *c += r.completed; },
+                                  &completed));
+        }
+    }
+    for (uint64_t f = 0; f < flows; f++)
+    {
+        t += Seconds(gap->GetValue());
+        uint32_t src = hosts == 2 ? 0 : pick->GetInteger(0, hosts - 1);
+        uint32_t dst = hosts == 2 ? 1 : (src + pick->GetInteger(1, hosts - 1)) % hosts;
+        if (impl == "packmime")
+        {
+            PackMimeFlowRecord r;
+            r.id = f;
+            r.size = size;
+            r.src = src;
+            r.dst = dst;
+            r.server = InetSocketAddress(ip[dst], 5001);
+            Simulator::Schedule(t, &PackMimeFlowClient::StartFlow, clients[src], r, PackMimeFlowClient::PUSH);
+        }
+        else
+        {
+            // What most scripts do: a sink and a sender per flow, each on its own port.
+            auto port = uint16_t(1000 + f % 60000);
+            PacketSinkHelper sink("ns3::TcpSocketFactory", InetSocketAddress(Ipv4Address::GetAny(), port));
+            ApplicationContainer s = sink.Install(nodes.Get(dst));
+            s.Start(Seconds(0));
+            BulkSendHelper bulk("ns3::TcpSocketFactory", InetSocketAddress(ip[dst], port));
+            bulk.SetAttribute("MaxBytes", UintegerValue(size));
+            bulk.SetAttribute("SendSize", UintegerValue(1448));
+            ApplicationContainer b = bulk.Install(nodes.Get(src));
+            b.Start(t);
+            Ptr<PacketSink> ps = DynamicCast<PacketSink>(s.Get(0));
+            ps->TraceConnectWithoutContext(
+                "Rx",
+                MakeBoundCallback(+[](uint64_t* c, uint64_t* got, uint64_t want, Ptr<const Packet> p, const Address&) {
+                    *got += p->GetSize();
+                    if (*got == want)
+                    {
+                        (*c)++;
+                    }
+                },
+                                  &completed,
+                                  new uint64_t(0),
+                                  size));
+        }
+    }
+    Simulator::Stop(t + Seconds(1));
+    Simulator::Run();
+    std::cout << impl << " flows " << flows << " completed " << completed << " simulated "
+              << Simulator::Now().GetSeconds() << " s" << std::endl;
+    Simulator::Destroy();
+    return completed == flows ? 0 : 1;
+}
