@@ -20,6 +20,7 @@ CORE_SOURCES = [
     'model/core/pm-rng.c',
     'model/core/pm-stats.c',
     'model/core/pm-text.c',
+    'model/core/pm-tm.c',
     'model/core/pm-workloads.c',
 ]
 CORE_HEADERS = [
@@ -34,6 +35,7 @@ CORE_HEADERS = [
     'model/core/pm-http.h',
     'model/core/pm-rng.h',
     'model/core/pm-stats.h',
+    'model/core/pm-tm.h',
     'model/core/pm-workloads.h',
 ]
 MODULE_SOURCES = ['model/gsl-rng-stream.cc']
@@ -50,6 +52,7 @@ TEST_SOURCES = [
     'test/packmime-http-planner-test-suite.cc',
     'test/packmime-rng-bridge-test-suite.cc',
     'test/packmime-stats-test-suite.cc',
+    'test/packmime-tm-test-suite.cc',
     'test/packmime-workloads-test-suite.cc',
 ]
 
@@ -98,7 +101,7 @@ def build(bld):
         cflags=['-std=c11', '-fPIC', '-D_POSIX_C_SOURCE=200809L'],
         use=['GSL'])
 
-    for tool in ['packmime-flowgen', 'packmime-sample']:
+    for tool in ['packmime-flowgen', 'packmime-sample', 'packmime-tm']:
         bld(features='c cprogram',
             source='utils/%s.c' % tool,
             target=tool,

@@ -40,7 +40,8 @@ main(int argc, char* argv[])
     cmd.AddValue("size", "bytes per flow", size);
     cmd.AddValue("load", "offered load of one host link", load);
     cmd.Parse(argc, argv);
-    NS_ABORT_MSG_IF(impl != "stock" && impl != "packmime", "--impl=" << impl << ": expected stock or packmime");
+    NS_ABORT_MSG_IF(impl != "stock" && impl != "packmime",
+                    "--impl=" << impl << ": expected stock or packmime");
 
     NodeContainer nodes;
     nodes.Create(hosts);
@@ -81,8 +82,12 @@ main(int argc, char* argv[])
             nodes.Get(i)->AddApplication(clients.back());
             clients.back()->TraceConnectWithoutContext(
                 "FlowCompleted",
-                MakeBoundCallback(+[](uint64_t* c, const PackMimeFlowRecord& r) { *c += r.completed; },
-                                  &completed));
+                MakeBoundCallback(
+                    +[](uint64_t* c, const PackMimeFlowRecord& r)
+                    {
+                        *c += r.completed;
+                    },
+                    &completed));
         }
     }
     for (uint64_t f = 0; f < flows; f++)
@@ -98,13 +103,18 @@ main(int argc, char* argv[])
             r.src = src;
             r.dst = dst;
             r.server = InetSocketAddress(ip[dst], 5001);
-            Simulator::Schedule(t, &PackMimeFlowClient::StartFlow, clients[src], r, PackMimeFlowClient::PUSH);
+            Simulator::Schedule(t,
+                                &PackMimeFlowClient::StartFlow,
+                                clients[src],
+                                r,
+                                PackMimeFlowClient::PUSH);
         }
         else
         {
             // What most scripts do: a sink and a sender per flow, each on its own port.
             auto port = uint16_t(1000 + f % 60000);
-            PacketSinkHelper sink("ns3::TcpSocketFactory", InetSocketAddress(Ipv4Address::GetAny(), port));
+            PacketSinkHelper sink("ns3::TcpSocketFactory",
+                                  InetSocketAddress(Ipv4Address::GetAny(), port));
             ApplicationContainer s = sink.Install(nodes.Get(dst));
             s.Start(Seconds(0));
             BulkSendHelper bulk("ns3::TcpSocketFactory", InetSocketAddress(ip[dst], port));
@@ -113,18 +123,23 @@ main(int argc, char* argv[])
             ApplicationContainer b = bulk.Install(nodes.Get(src));
             b.Start(t);
             Ptr<PacketSink> ps = DynamicCast<PacketSink>(s.Get(0));
-            ps->TraceConnectWithoutContext(
-                "Rx",
-                MakeBoundCallback(+[](uint64_t* c, uint64_t* got, uint64_t want, Ptr<const Packet> p, const Address&) {
-                    *got += p->GetSize();
-                    if (*got == want)
-                    {
-                        (*c)++;
-                    }
-                },
-                                  &completed,
-                                  new uint64_t(0),
-                                  size));
+            ps->TraceConnectWithoutContext("Rx",
+                                           MakeBoundCallback(
+                                               +[](uint64_t* c,
+                                                   uint64_t* got,
+                                                   uint64_t want,
+                                                   Ptr<const Packet> p,
+                                                   const Address&)
+                                               {
+                                                   *got += p->GetSize();
+                                                   if (*got == want)
+                                                   {
+                                                       (*c)++;
+                                                   }
+                                               },
+                                               &completed,
+                                               new uint64_t(0),
+                                               size));
         }
     }
     Simulator::Stop(t + Seconds(1));

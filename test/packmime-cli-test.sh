@@ -164,6 +164,35 @@ check "connections: first starts at 0" test "$(head -1 "$work/conns" | cut -d' '
 check "summary shows the model column" grep -qE "^p50 +[0-9]+ +894$" "$work/sum"
 check "sample count" test "$(wc -l <"$work/s1")" -eq 3
 
+# packmime-tm: compress, dump and info on the shipped samples; malformed input.
+tm="$bin/packmime-tm"
+janus="$(dirname "$0")/../data/janus"
+expect "tm compress" 0 "" -- "$tm" compress "$janus/sample_trace" "$work/s"
+check "tm compress = canonical index" cmp -s "$work/s.index" "$janus/sample_trace-binary-canonical/traffic.index"
+check "tm compress = canonical data" cmp -s "$work/s.data" "$janus/sample_trace-binary-canonical/traffic.data"
+expect "tm compress, trailing slash" 0 "" -- "$tm" compress "$janus/synthetic_distinct/" "$work/d"
+check "tm compress (synthetic) = canonical" cmp -s "$work/d.data" "$janus/synthetic_distinct-binary-canonical/traffic.data"
+"$tm" dump "$janus/sample_trace-binary-janus/traffic" >"$work/dump1"
+"$tm" dump "$janus/sample_trace" >"$work/dump2"
+check "tm dump: Janus binary = text" cmp -s "$work/dump1" "$work/dump2"
+check "tm dump: 4 epochs x 12 pairs" test "$(wc -l <"$work/dump1")" -eq 48
+check "tm dump: t1->t2 = 10" grep -qx "1 0 1 10" "$work/dump1"
+expect "tm dump --text" 0 "" -- "$tm" dump "$work/d" --text "$work/dtext"
+"$tm" dump "$work/dtext" >"$work/dump3"
+"$tm" dump "$janus/synthetic_distinct" >"$work/dump4"
+check "tm text round trip" cmp -s "$work/dump3" "$work/dump4"
+expect "tm dump --text over a trace" 1 "already holds matrix files" -- "$tm" dump "$work/d" --text "$work/dtext"
+"$tm" info "$janus/synthetic_distinct-binary-janus/traffic" >"$work/info"
+check "tm info" grep -qE "^N +4 ToRs" "$work/info"
+check "tm info epochs" grep -qE "^epochs +3" "$work/info"
+expect "tm unknown command" 2 "unknown command 'squash'" -- "$tm" squash x
+expect "tm missing args" 2 "compress expects DIR PREFIX" -- "$tm" compress "$janus/sample_trace"
+expect "tm missing trace" 1 "nope.index: cannot open" -- "$tm" info "$work/nope"
+printf 'a b p p 0 0\nb a p p 0 0\n' >/dev/null
+mkdir -p "$work/badtm" && printf 'a b p p 0 0\nb a p p 0 0\n' >"$work/badtm/key.tsv" && printf '1\nx\n' >"$work/badtm/0001.tsv"
+expect "tm malformed text" 1 "0001.tsv:2: 'x' is not a number" -- "$tm" compress "$work/badtm" "$work/bad"
+expect "tm help" 0 "" -- "$tm" --help
+
 # packmime-flows: bad options and attributes name themselves.
 pf="$bin/packmime-flows"
 if [ -x "$pf" ]; then

@@ -32,11 +32,11 @@ namespace
 /// What a run produced.
 struct FlowRun
 {
-    std::vector<PackMimeFlowRecord> records;   ///< every flow record, in arrival order of records
-    uint64_t clientRx{0};                      ///< bytes received by all clients
-    uint64_t serverRx{0};                      ///< bytes received by all servers
-    PackMimeFlowWorkload::Summary summary;     ///< the workload's summary
-    uint64_t connections{0};                   ///< TCP connections opened
+    std::vector<PackMimeFlowRecord> records; ///< every flow record, in arrival order of records
+    uint64_t clientRx{0};                    ///< bytes received by all clients
+    uint64_t serverRx{0};                    ///< bytes received by all servers
+    PackMimeFlowWorkload::Summary summary;   ///< the workload's summary
+    uint64_t connections{0};                 ///< TCP connections opened
 };
 
 /**
@@ -86,17 +86,23 @@ RunStar(uint32_t hosts,
     FlowRun run;
     w->TraceConnectWithoutContext(
         "FlowCompleted",
-        MakeBoundCallback(+[](std::vector<PackMimeFlowRecord>* v, const PackMimeFlowRecord& r) {
-            v->push_back(r);
-        },
-                          &run.records));
+        MakeBoundCallback(
+            +[](std::vector<PackMimeFlowRecord>* v, const PackMimeFlowRecord& r)
+            {
+                v->push_back(r);
+            },
+            &run.records));
     for (uint32_t i = 0; i < apps.GetN(); i++)
     {
         bool isClient = DynamicCast<PackMimeFlowClient>(apps.Get(i)) != nullptr;
         uint64_t* counter = isClient ? &run.clientRx : &run.serverRx;
-        apps.Get(i)->TraceConnectWithoutContext(
-            "Rx",
-            MakeBoundCallback(+[](uint64_t* c, uint32_t bytes) { *c += bytes; }, counter));
+        apps.Get(i)->TraceConnectWithoutContext("Rx",
+                                                MakeBoundCallback(
+                                                    +[](uint64_t* c, uint32_t bytes)
+                                                    {
+                                                        *c += bytes;
+                                                    },
+                                                    counter));
     }
     Simulator::Stop(end);
     Simulator::Run();
@@ -162,7 +168,8 @@ class FlowsOfferedLoadTestCase : public TestCase
         auto n = uint64_t(std::ceil(9 * SecondMomentRatio(cdf, m_mode) / (0.02 * 0.02)));
         FlowRun run = RunStar(
             4,
-            [&](PackMimeFlowHelper& h) {
+            [&](PackMimeFlowHelper& h)
+            {
                 h.SetAttribute("Cdf", StringValue(cdf));
                 h.SetAttribute("Mode", StringValue(pm_ecdf_mode_name(m_mode)));
                 h.SetAttribute("Load", DoubleValue(0.3));
@@ -172,7 +179,10 @@ class FlowsOfferedLoadTestCase : public TestCase
             Seconds(10));
         const auto& s = run.summary;
         NS_TEST_EXPECT_MSG_EQ(s.generated, n, "flows generated");
-        NS_TEST_EXPECT_MSG_EQ_TOL(s.achievedLoad / s.targetLoad, 1.0, 0.02, "achieved / target load, n=" << n);
+        NS_TEST_EXPECT_MSG_EQ_TOL(s.achievedLoad / s.targetLoad,
+                                  1.0,
+                                  0.02,
+                                  "achieved / target load, n=" << n);
         NS_TEST_EXPECT_MSG_EQ(run.records.size(), n, "one record per flow");
         std::vector<bool> seen(n, false);
         uint64_t completedBytes = 0;
@@ -193,14 +203,16 @@ class FlowsOfferedLoadTestCase : public TestCase
         }
         else
         {
-            NS_TEST_EXPECT_MSG_EQ(run.serverRx, completedBytes + n * PackMimeHeader::SIZE, "bytes pushed");
+            NS_TEST_EXPECT_MSG_EQ(run.serverRx,
+                                  completedBytes + n * PackMimeHeader::SIZE,
+                                  "bytes pushed");
             NS_TEST_EXPECT_MSG_EQ(run.clientRx, 0u, "nothing comes back in push mode");
         }
     }
 
-    std::string m_cdf;        //!< workload
-    pm_ecdf_mode m_mode;      //!< reading
-    std::string m_direction;  //!< push or pull
+    std::string m_cdf;       //!< workload
+    pm_ecdf_mode m_mode;     //!< reading
+    std::string m_direction; //!< push or pull
 };
 
 /**
@@ -254,7 +266,8 @@ class FlowsPatternTestCase : public TestCase
     {
         const uint32_t hosts = 6;
         const uint64_t n = 50000;
-        auto common = [&](PackMimeFlowHelper& h) {
+        auto common = [&](PackMimeFlowHelper& h)
+        {
             h.SetAttribute("Cdf", StringValue("fb_keyvalue"));
             h.SetAttribute("Load", DoubleValue(0.3));
             h.SetAttribute("MaxFlows", UintegerValue(n));
@@ -276,11 +289,19 @@ class FlowsPatternTestCase : public TestCase
         double tv = pm_stats_total_variation(share.data(), expected.data(), share.size());
         NS_TEST_EXPECT_MSG_LT(tv, 0.01, "all-to-all total variation");
         uint64_t peak = PeakConcurrencySum(all.records);
-        NS_TEST_EXPECT_MSG_LT_OR_EQ(all.connections, peak, "connections <= peak concurrency per pair");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(all.connections,
+                                    peak,
+                                    "connections <= peak concurrency per pair");
         NS_TEST_EXPECT_MSG_LT(all.connections * 20, n, "connections are reused (<< flows)");
 
         std::vector<std::pair<uint32_t, uint32_t>> pairs = {{0, 1}, {1, 0}, {2, 5}, {3, 4}};
-        FlowRun listed = RunStar(hosts, common, Seconds(10), [&](Ptr<PackMimeFlowWorkload> w) { w->SetPairs(pairs); });
+        FlowRun listed = RunStar(hosts,
+                                 common,
+                                 Seconds(10),
+                                 [&](Ptr<PackMimeFlowWorkload> w)
+                                 {
+                                     w->SetPairs(pairs);
+                                 });
         std::vector<double> pairShare(hosts * hosts, 0.0);
         for (const auto& r : listed.records)
         {
@@ -291,14 +312,19 @@ class FlowsPatternTestCase : public TestCase
         {
             pairExpected[s * hosts + d] = 1.0 / pairs.size();
         }
-        NS_TEST_EXPECT_MSG_LT(pm_stats_total_variation(pairShare.data(), pairExpected.data(), pairShare.size()),
-                              0.01,
-                              "explicit pairs");
+        NS_TEST_EXPECT_MSG_LT(
+            pm_stats_total_variation(pairShare.data(), pairExpected.data(), pairShare.size()),
+            0.01,
+            "explicit pairs");
 
-        FlowRun perm = RunStar(hosts, [&](PackMimeFlowHelper& h) {
-            common(h);
-            h.SetAttribute("Pattern", StringValue("permutation"));
-        }, Seconds(10));
+        FlowRun perm = RunStar(
+            hosts,
+            [&](PackMimeFlowHelper& h)
+            {
+                common(h);
+                h.SetAttribute("Pattern", StringValue("permutation"));
+            },
+            Seconds(10));
         std::vector<std::set<uint32_t>> to(hosts);
         std::vector<std::set<uint32_t>> from(hosts);
         for (const auto& r : perm.records)
@@ -335,7 +361,8 @@ class FlowsDeterminismTestCase : public TestCase
         std::string path = CreateTempDirFilename(name);
         RunStar(
             4,
-            [&](PackMimeFlowHelper& h) {
+            [&](PackMimeFlowHelper& h)
+            {
                 h.SetAttribute("Cdf", StringValue("fb_webserver"));
                 h.SetAttribute("Load", DoubleValue(0.4));
                 h.SetAttribute("MaxFlows", UintegerValue(500));
@@ -358,10 +385,11 @@ class FlowsDeterminismTestCase : public TestCase
         NS_TEST_EXPECT_MSG_GT(a.size(), 500u * 60, "CSV written (500 rows)");
         NS_TEST_EXPECT_MSG_EQ((a == b), true, "same RngRun, same bytes");
         NS_TEST_EXPECT_MSG_EQ((a == c), false, "different RngRun, different flows");
-        NS_TEST_EXPECT_MSG_EQ(a.substr(0, a.find('\n')),
-                              "flow_id,size_bytes,size_kb,server,start_time,end_time,completion_time,"
-                              "throughput_mbps,success,returncode,error,src,dst,ideal_fct,slowdown",
-                              "CSV columns");
+        NS_TEST_EXPECT_MSG_EQ(
+            a.substr(0, a.find('\n')),
+            "flow_id,size_bytes,size_kb,server,start_time,end_time,completion_time,"
+            "throughput_mbps,success,returncode,error,src,dst,ideal_fct,slowdown",
+            "CSV columns");
     }
 };
 
@@ -375,7 +403,8 @@ class FlowsIncastTestCase : public TestCase
 {
   public:
     FlowsIncastTestCase()
-        : TestCase("incast fan-out and synchronized starts; unfinished flows recorded as incomplete")
+        : TestCase(
+              "incast fan-out and synchronized starts; unfinished flows recorded as incomplete")
     {
     }
 
@@ -385,7 +414,8 @@ class FlowsIncastTestCase : public TestCase
         const uint32_t fanout = 5;
         FlowRun run = RunStar(
             8,
-            [&](PackMimeFlowHelper& h) {
+            [&](PackMimeFlowHelper& h)
+            {
                 h.SetAttribute("Cdf", StringValue("fb_webserver"));
                 h.SetAttribute("Load", DoubleValue(0.2));
                 h.SetAttribute("StopTime", TimeValue(MilliSeconds(200)));
@@ -442,10 +472,14 @@ class FlowsTestSuite : public TestSuite
     FlowsTestSuite()
         : TestSuite("packmime-flows", packmime_test::SYSTEM)
     {
-        AddTestCase(new FlowsOfferedLoadTestCase("fb_keyvalue", PM_ECDF_LINEAR, "pull"), packmime_test::QUICK);
-        AddTestCase(new FlowsOfferedLoadTestCase("fb_keyvalue", PM_ECDF_STEP, "push"), packmime_test::QUICK);
-        AddTestCase(new FlowsOfferedLoadTestCase("test", PM_ECDF_LINEAR, "push"), packmime_test::QUICK);
-        AddTestCase(new FlowsOfferedLoadTestCase("test", PM_ECDF_STEP, "pull"), packmime_test::QUICK);
+        AddTestCase(new FlowsOfferedLoadTestCase("fb_keyvalue", PM_ECDF_LINEAR, "pull"),
+                    packmime_test::QUICK);
+        AddTestCase(new FlowsOfferedLoadTestCase("fb_keyvalue", PM_ECDF_STEP, "push"),
+                    packmime_test::QUICK);
+        AddTestCase(new FlowsOfferedLoadTestCase("test", PM_ECDF_LINEAR, "push"),
+                    packmime_test::QUICK);
+        AddTestCase(new FlowsOfferedLoadTestCase("test", PM_ECDF_STEP, "pull"),
+                    packmime_test::QUICK);
         AddTestCase(new FlowsPatternTestCase(), packmime_test::QUICK);
         AddTestCase(new FlowsDeterminismTestCase(), packmime_test::QUICK);
         AddTestCase(new FlowsIncastTestCase(), packmime_test::QUICK);
