@@ -17,6 +17,7 @@
 #include "ns3/packmime-module.h"
 #include "ns3/point-to-point-module.h"
 
+#include <functional>
 #include <iostream>
 
 using namespace ns3;
@@ -90,38 +91,97 @@ main(int argc, char* argv[])
                     &completed));
         }
     }
-    for (uint64_t f = 0; f < flows; f++)
+
+    // The i-th flow of the list: its start time (gap from the previous), source, destination.
+    struct NextFlow
     {
-        t += Seconds(gap->GetValue());
-        uint32_t src = hosts == 2 ? 0 : pick->GetInteger(0, hosts - 1);
-        uint32_t dst = hosts == 2 ? 1 : (src + pick->GetInteger(1, hosts - 1)) % hosts;
-        if (impl == "packmime")
+        uint64_t id;
+        Time start;
+        uint32_t src;
+        uint32_t dst;
+    };
+
+    auto draw = [&](uint64_t f, Time previous)
+    {
+        NextFlow n;
+        n.id = f;
+        n.start = previous + Seconds(gap->GetValue());
+        n.src = hosts == 2 ? 0 : pick->GetInteger(0, hosts - 1);
+        n.dst = hosts == 2 ? 1 : (n.src + pick->GetInteger(1, hosts - 1)) % hosts;
+        return n;
+    };
+    // Live for the whole run (the scheduled events refer to them).
+    std::function<void(NextFlow)> launch;
+    std::function<void()> watch;
+    if (impl == "packmime")
+    {
+        // Flows are handed over one at a time, as a workload does: memory stays independent
+        // of the length of the list.
+        launch = [&](NextFlow n)
         {
             PackMimeFlowRecord r;
-            r.id = f;
+            r.id = n.id;
             r.size = size;
-            r.src = src;
-            r.dst = dst;
-            r.server = InetSocketAddress(ip[dst], 5001);
-            Simulator::Schedule(t,
-                                &PackMimeFlowClient::StartFlow,
-                                clients[src],
-                                r,
-                                PackMimeFlowClient::PUSH);
-        }
-        else
+            r.src = n.src;
+            r.dst = n.dst;
+            r.server = InetSocketAddress(ip[n.dst], 5001);
+            clients[n.src]->StartFlow(r, PackMimeFlowClient::PUSH);
+            if (n.id + 1 < flows)
+            {
+                NextFlow next = draw(n.id + 1, n.start);
+                t = next.start;
+                Simulator::Schedule(next.start - Simulator::Now(),
+                                    [&launch, next]()
+                                    {
+                                        launch(next);
+                                    });
+            }
+        };
+        NextFlow first = draw(0, Time(0));
+        t = first.start;
+        Simulator::Schedule(first.start,
+                            [&launch, first]()
+                            {
+                                launch(first);
+                            });
+        // The end time is known only once the list is drawn: stop 1 s after the last start.
+        watch = [&]()
         {
+            if (completed == flows)
+            {
+                Simulator::Stop(Seconds(1));
+                return;
+            }
+            Simulator::Schedule(MilliSeconds(100),
+                                [&watch]()
+                                {
+                                    watch();
+                                });
+        };
+        Simulator::Schedule(MilliSeconds(100),
+                            [&watch]()
+                            {
+                                watch();
+                            });
+        Simulator::Stop(Seconds(1e6));
+    }
+    else
+    {
+        for (uint64_t f = 0; f < flows; f++)
+        {
+            NextFlow n = draw(f, t);
+            t = n.start;
             // What most scripts do: a sink and a sender per flow, each on its own port.
             auto port = uint16_t(1000 + f % 60000);
             PacketSinkHelper sink("ns3::TcpSocketFactory",
                                   InetSocketAddress(Ipv4Address::GetAny(), port));
-            ApplicationContainer s = sink.Install(nodes.Get(dst));
+            ApplicationContainer s = sink.Install(nodes.Get(n.dst));
             s.Start(Seconds(0));
-            BulkSendHelper bulk("ns3::TcpSocketFactory", InetSocketAddress(ip[dst], port));
+            BulkSendHelper bulk("ns3::TcpSocketFactory", InetSocketAddress(ip[n.dst], port));
             bulk.SetAttribute("MaxBytes", UintegerValue(size));
             bulk.SetAttribute("SendSize", UintegerValue(1448));
-            ApplicationContainer b = bulk.Install(nodes.Get(src));
-            b.Start(t);
+            ApplicationContainer b = bulk.Install(nodes.Get(n.src));
+            b.Start(n.start);
             Ptr<PacketSink> ps = DynamicCast<PacketSink>(s.Get(0));
             ps->TraceConnectWithoutContext("Rx",
                                            MakeBoundCallback(
@@ -141,8 +201,8 @@ main(int argc, char* argv[])
                                                new uint64_t(0),
                                                size));
         }
+        Simulator::Stop(t + Seconds(1));
     }
-    Simulator::Stop(t + Seconds(1));
     Simulator::Run();
     std::cout << impl << " flows " << flows << " completed " << completed << " simulated "
               << Simulator::Now().GetSeconds() << " s" << std::endl;

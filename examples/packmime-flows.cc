@@ -74,6 +74,11 @@ main(int argc, char* argv[])
     uint32_t incastFanout = 8;
     uint64_t incastSize = 0;
     bool allowOverload = false;
+    std::string tm;
+    double epoch = 0.1;
+    std::string tmUnit = "bits-per-epoch";
+    double tmScale = 1.0;
+    int64_t tmFirst = INT64_MIN;
 
     // Datacenter-like TCP (ns-3's defaults are 536-byte segments, a 1 s minimum RTO, a 3 s SYN
     // timeout and delayed ACKs, which no datacenter study uses). Set before parsing, so that
@@ -100,7 +105,19 @@ main(int argc, char* argv[])
     cmd.AddValue("link", "host link rate (and fabric links)", link);
     cmd.AddValue("delay", "propagation delay of every link", delay);
     cmd.AddValue("hosts", "number of hosts (>= 2)", hosts);
-    cmd.AddValue("pattern", "all-to-all, permutation or incast (all-to-all plus incast)", pattern);
+    cmd.AddValue("pattern",
+                 "all-to-all, permutation, incast (all-to-all plus incast) or tm (a "
+                 "traffic-matrix trace, --tm)",
+                 pattern);
+    cmd.AddValue("tm",
+                 "traffic-matrix trace for --pattern=tm: Janus binary prefix or text directory",
+                 tm);
+    cmd.AddValue("epoch", "simulated seconds per matrix of the trace", epoch);
+    cmd.AddValue("tm-unit",
+                 "unit of the trace values: bits-per-epoch, bytes-per-epoch, bits-per-second",
+                 tmUnit);
+    cmd.AddValue("tm-scale", "factor applied to every trace value", tmScale);
+    cmd.AddValue("tm-first", "time key to start the trace from (default: the first)", tmFirst);
     cmd.AddValue("direction",
                  "push (source sends) or pull (source requests, as the classic "
                  "generator)",
@@ -120,13 +137,16 @@ main(int argc, char* argv[])
     cmd.Parse(argc, argv);
 
     NS_ABORT_MSG_IF(hosts < 2, "--hosts=" << hosts << ": expected at least 2 hosts");
-    NS_ABORT_MSG_IF(pattern != "all-to-all" && pattern != "permutation" && pattern != "incast",
-                    "--pattern=" << pattern << ": expected all-to-all, permutation or incast");
+    NS_ABORT_MSG_IF(pattern != "all-to-all" && pattern != "permutation" && pattern != "incast" &&
+                        pattern != "tm",
+                    "--pattern=" << pattern << ": expected all-to-all, permutation, incast or tm");
+    NS_ABORT_MSG_IF(pattern == "tm" && tm.empty(), "--pattern=tm needs --tm=PREFIX_OR_DIR");
+    NS_ABORT_MSG_IF(!(epoch > 0), "--epoch=" << epoch << ": expected a duration > 0 s");
     NS_ABORT_MSG_IF(direction != "push" && direction != "pull",
                     "--direction=" << direction << ": expected push or pull");
     NS_ABORT_MSG_IF(topology != "star" && topology != "leaf-spine",
                     "--topology=" << topology << ": expected star or leaf-spine");
-    NS_ABORT_MSG_IF((flows == 0) == (duration <= 0),
+    NS_ABORT_MSG_IF(pattern != "tm" && (flows == 0) == (duration <= 0),
                     "give exactly one of --flows=N and --duration=SECONDS");
     NS_ABORT_MSG_IF(leaves < 1 || spines < 1, "--leaves and --spines: expected at least 1");
 
@@ -188,6 +208,14 @@ main(int argc, char* argv[])
     helper.SetAttribute("AllowOverload", BooleanValue(allowOverload));
     helper.SetAttribute("LinkRate", DataRateValue(DataRate(link)));
     helper.SetAttribute("Pattern", StringValue(pattern == "incast" ? "all-to-all" : pattern));
+    if (pattern == "tm")
+    {
+        helper.SetAttribute("TmTrace", StringValue(tm));
+        helper.SetAttribute("TmEpoch", TimeValue(Seconds(epoch)));
+        helper.SetAttribute("TmUnit", StringValue(tmUnit));
+        helper.SetAttribute("TmScale", DoubleValue(tmScale));
+        helper.SetAttribute("TmFirstKey", IntegerValue(tmFirst));
+    }
     helper.SetAttribute("Direction", StringValue(direction));
     helper.SetAttribute("MaxFlows", UintegerValue(flows));
     helper.SetAttribute("StopTime", TimeValue(duration > 0 ? Seconds(duration) : Time(0)));
@@ -200,10 +228,35 @@ main(int argc, char* argv[])
     helper.Install(hostNodes);
     helper.AssignStreams(1);
     Ptr<PackMimeFlowWorkload> workload = helper.GetWorkload();
+    Time end;
+    if (pattern == "tm")
+    {
+        // Matrix index i = the hosts under leaf i (leaf-spine), or every host j with
+        // j mod N = i (star).
+        pm_tm* trace = pm_tm_open(tm.c_str(), nullptr);
+        uint32_t n = uint32_t(pm_tm_n(trace));
+        size_t epochs = pm_tm_epochs(trace);
+        pm_tm_free(trace);
+        NS_ABORT_MSG_IF(
+            topology == "leaf-spine" && leaves != n,
+            "--pattern=tm on leaf-spine: the trace has N = " << n << " ToRs, set --leaves=" << n);
+        NS_ABORT_MSG_IF(hosts < n,
+                        "--pattern=tm: the trace has N = " << n << " ToRs, set --hosts >= " << n);
+        std::vector<std::vector<uint32_t>> groups(n);
+        for (uint32_t h = 0; h < hosts; h++)
+        {
+            groups[h % n].push_back(h);
+        }
+        workload->SetTrafficMatrixGroups(groups);
+        end = Seconds(epoch * double(epochs) + drain);
+    }
 
     // Run until the arrivals end, plus --drain seconds.
-    Time end = duration > 0 ? Seconds(duration + drain)
-                            : Seconds(double(flows) / workload->GetArrivalRate() * 1.2 + drain);
+    if (pattern != "tm")
+    {
+        end = duration > 0 ? Seconds(duration + drain)
+                           : Seconds(double(flows) / workload->GetArrivalRate() * 1.2 + drain);
+    }
     g_lastProgress = std::chrono::steady_clock::now();
     Simulator::Schedule(MilliSeconds(10), &Progress, workload, MilliSeconds(10));
     Simulator::Stop(end);

@@ -10,6 +10,7 @@
 #include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/inet-socket-address.h"
+#include "ns3/integer.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
@@ -17,6 +18,7 @@
 #include "ns3/trace-source-accessor.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
 #include <cinttypes>
 #include <cmath>
 #include <fstream>
@@ -101,7 +103,9 @@ PackMimeFlowWorkload::GetTypeId()
                                           PackMimeFlowWorkload::PERMUTATION,
                                           "permutation",
                                           PackMimeFlowWorkload::MATRIX,
-                                          "matrix"))
+                                          "matrix",
+                                          PackMimeFlowWorkload::TRAFFIC_MATRIX,
+                                          "tm"))
             .AddAttribute("StartTime",
                           "Simulation time at which the arrivals begin.",
                           TimeValue(Time(0)),
@@ -167,6 +171,40 @@ PackMimeFlowWorkload::GetTypeId()
                           TimeValue(Time(0)),
                           MakeTimeAccessor(&PackMimeFlowWorkload::m_idleTimeout),
                           MakeTimeChecker(Time(0)))
+            .AddAttribute("TmTrace",
+                          "Traffic-matrix trace for Pattern=tm: a Janus binary prefix or a text "
+                          "directory.",
+                          StringValue(""),
+                          MakeStringAccessor(&PackMimeFlowWorkload::m_tmPath),
+                          MakeStringChecker())
+            .AddAttribute("TmEpoch",
+                          "Simulated duration of one matrix of the trace (the trace does not "
+                          "store it).",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&PackMimeFlowWorkload::m_tmEpoch),
+                          MakeTimeChecker(Time(1)))
+            .AddAttribute("TmUnit",
+                          "Unit of the matrix values: bits-per-epoch, bytes-per-epoch or "
+                          "bits-per-second.",
+                          EnumValue(PackMimeFlowWorkload::BITS_PER_EPOCH),
+                          MakeEnumAccessor(&PackMimeFlowWorkload::m_tmUnit),
+                          MakeEnumChecker(PackMimeFlowWorkload::BITS_PER_EPOCH,
+                                          "bits-per-epoch",
+                                          PackMimeFlowWorkload::BYTES_PER_EPOCH,
+                                          "bytes-per-epoch",
+                                          PackMimeFlowWorkload::BITS_PER_SECOND,
+                                          "bits-per-second"))
+            .AddAttribute("TmScale",
+                          "Factor applied to every matrix value.",
+                          DoubleValue(1.0),
+                          MakeDoubleAccessor(&PackMimeFlowWorkload::m_tmScale),
+                          MakeDoubleChecker<double>(0.0))
+            .AddAttribute("TmFirstKey",
+                          "Time key to start the trace from (the last epoch at or before it; the "
+                          "default starts at the first).",
+                          IntegerValue(INT64_MIN),
+                          MakeIntegerAccessor(&PackMimeFlowWorkload::m_tmFirstKey),
+                          MakeIntegerChecker<int64_t>())
             .AddAttribute("CsvFile",
                           "Write one CSV row per flow to this file (empty: no file).",
                           StringValue(""),
@@ -199,6 +237,9 @@ PackMimeFlowWorkload::PackMimeFlowWorkload()
       m_headerBytes(54),
       m_port(5001),
       m_direction(PackMimeFlowClient::PULL),
+      m_tmUnit(BITS_PER_EPOCH),
+      m_tmScale(1.0),
+      m_tmFirstKey(INT64_MIN),
       m_gapRng(CreateObject<GslRngStream>()),
       m_sizeRng(CreateObject<GslRngStream>()),
       m_pairRng(CreateObject<GslRngStream>()),
@@ -206,6 +247,7 @@ PackMimeFlowWorkload::PackMimeFlowWorkload()
       m_incastReceiverRng(CreateObject<GslRngStream>()),
       m_incastSenderRng(CreateObject<GslRngStream>()),
       m_incastSizeRng(CreateObject<GslRngStream>()),
+      m_groupRng(CreateObject<GslRngStream>()),
       m_fct(3),
       m_slowdown(3, PackMimeLogHistogram(1e-3, 1e9))
 {
@@ -214,6 +256,7 @@ PackMimeFlowWorkload::PackMimeFlowWorkload()
 
 PackMimeFlowWorkload::~PackMimeFlowWorkload()
 {
+    pm_tm_free(m_tm);
     pm_arrivals_free(m_arrivals);
     pm_ecdf_free(m_sizes);
 }
@@ -288,7 +331,8 @@ PackMimeFlowWorkload::AssignStreams(int64_t stream)
                                 m_incastGapRng,
                                 m_incastReceiverRng,
                                 m_incastSenderRng,
-                                m_incastSizeRng})
+                                m_incastSizeRng,
+                                m_groupRng})
     {
         current += r->AssignStreams(current);
     }
@@ -333,6 +377,20 @@ PackMimeFlowWorkload::Configure()
     if (m_pattern == ALL_TO_ALL)
     {
         CreateArrivals(); // validates the rate now, before the run
+    }
+    if (m_pattern == TRAFFIC_MATRIX)
+    {
+        NS_ABORT_MSG_IF(m_tmPath.empty(),
+                        "PackMimeFlowWorkload: Pattern=tm needs the TmTrace attribute");
+        m_tm = pm_tm_open(m_tmPath.c_str(), &err);
+        NS_ABORT_MSG_IF(!m_tm, "PackMimeFlowWorkload attribute TmTrace: " << err.message);
+        m_tmMatrix.resize(pm_tm_n(m_tm) * pm_tm_n(m_tm));
+        long first = m_tmFirstKey == INT64_MIN ? 0 : pm_tm_find(m_tm, m_tmFirstKey);
+        NS_ABORT_MSG_IF(first < 0,
+                        "PackMimeFlowWorkload attribute TmFirstKey="
+                            << m_tmFirstKey << ": before the trace's first time key "
+                            << pm_tm_time(m_tm, 0));
+        m_epoch = first - 1; // StartEpoch() moves to `first`
     }
     if (m_incastLoad > 0)
     {
@@ -401,6 +459,8 @@ PackMimeFlowWorkload::Start()
     m_started = true;
     NS_ABORT_MSG_IF(m_pattern == MATRIX && !m_arrivals,
                     "PackMimeFlowWorkload: Pattern=matrix needs SetMatrix or SetPairs");
+    NS_ABORT_MSG_IF(m_pattern == TRAFFIC_MATRIX && m_groups.empty(),
+                    "PackMimeFlowWorkload: Pattern=tm needs SetTrafficMatrixGroups");
     if (m_pattern == PERMUTATION)
     {
         CreateArrivals(); // draws the permutation from the pair stream, once streams are set
@@ -423,6 +483,11 @@ PackMimeFlowWorkload::Start()
     }
     m_startedAt = Simulator::Now();
     m_lastArrival = m_startedAt;
+    m_epochStart = m_startedAt;
+    if (m_pattern == TRAFFIC_MATRIX && !StartEpoch())
+    {
+        return; // no epoch with demand
+    }
     ScheduleNext();
     if (m_incastRate > 0)
     {
@@ -434,19 +499,31 @@ void
 PackMimeFlowWorkload::ScheduleNext()
 {
     pm_flow flow;
-    if (!pm_arrivals_next(m_arrivals, &flow))
+    bool more = m_maxFlows == 0 || m_backgroundFlows < m_maxFlows;
+    while (more && !pm_arrivals_next(m_arrivals, &flow))
+    {
+        // The epoch (or the whole process) is over; a trace moves to its next epoch.
+        more = m_pattern == TRAFFIC_MATRIX && StartEpoch();
+    }
+    if (!more)
     {
         m_nextIncast.Cancel(); // incast lasts as long as the background process
         return;
     }
-    Time at = m_startedAt + Seconds(flow.time);
+    m_backgroundFlows++;
+    Time base = m_pattern == TRAFFIC_MATRIX ? m_epochStart : m_startedAt;
     PackMimeFlowRecord record;
     record.id = m_nextId++;
     record.size = flow.size;
     record.src = uint32_t(flow.src);
     record.dst = uint32_t(flow.dst);
-    record.server = m_servers[flow.dst];
-    m_next = Simulator::Schedule(at - Simulator::Now(),
+    if (m_pattern == TRAFFIC_MATRIX)
+    {
+        record.src = PickHost(record.src, UINT32_MAX);
+        record.dst = PickHost(record.dst, record.src);
+    }
+    record.server = m_servers[record.dst];
+    m_next = Simulator::Schedule(base + Seconds(flow.time) - Simulator::Now(),
                                  [this, record]()
                                  {
                                      m_summary.generated++;
@@ -455,6 +532,98 @@ PackMimeFlowWorkload::ScheduleNext()
                                      m_clients[record.src]->StartFlow(record, m_direction);
                                      ScheduleNext();
                                  });
+}
+
+bool
+PackMimeFlowWorkload::StartEpoch()
+{
+    size_t n = pm_tm_n(m_tm);
+    while (++m_epoch < long(pm_tm_epochs(m_tm)))
+    {
+        if (m_arrivals)
+        {
+            m_epochStart += m_tmEpoch; // the previous epoch, which had flows, is over
+        }
+        pm_error err;
+        NS_ABORT_MSG_IF(pm_tm_read(m_tm, size_t(m_epoch), m_tmMatrix.data(), &err) != PM_OK,
+                        "PackMimeFlowWorkload attribute TmTrace: " << err.message);
+        // Rate of every pair in bit/s: the arrival process spreads the total over the pairs
+        // in proportion to the entries, so only the total rate needs the unit.
+        double total = 0;
+        std::vector<double> weights(n * n);
+        for (size_t i = 0; i < n * n; i++)
+        {
+            weights[i] = m_tmMatrix[i];
+            total += m_tmMatrix[i];
+        }
+        double unit = m_tmUnit == BITS_PER_SECOND   ? 1.0
+                      : m_tmUnit == BYTES_PER_EPOCH ? 8.0 / m_tmEpoch.GetSeconds()
+                                                    : 1.0 / m_tmEpoch.GetSeconds();
+        double bps = total * unit * m_tmScale;
+        m_tmTargetBits += bps * m_tmEpoch.GetSeconds();
+        pm_arrivals_free(m_arrivals);
+        m_arrivals = nullptr;
+        if (!(bps > 0))
+        {
+            m_epochStart += m_tmEpoch; // an epoch without demand: no flows
+            continue;
+        }
+        pm_arrivals_config cfg = {};
+        cfg.sizes = m_sizes;
+        cfg.mode = m_reading;
+        cfg.n_hosts = n;
+        cfg.matrix = weights.data();
+        cfg.target_bps = bps;
+        cfg.overhead = m_overhead;
+        cfg.stop_time = m_tmEpoch.GetSeconds();
+        m_arrivals =
+            pm_arrivals_new(&cfg, m_gapRng->Get(), m_sizeRng->Get(), m_pairRng->Get(), &err);
+        NS_ABORT_MSG_IF(!m_arrivals, "PackMimeFlowWorkload (traffic matrix): " << err.message);
+        NS_LOG_INFO("epoch " << m_epoch << " (key " << pm_tm_time(m_tm, size_t(m_epoch)) << ") at "
+                             << m_epochStart.As(Time::S) << ": " << bps << " bit/s");
+        return true;
+    }
+    return false;
+}
+
+uint32_t
+PackMimeFlowWorkload::PickHost(uint32_t group, uint32_t avoid)
+{
+    const auto& hosts = m_groups[group];
+    uint32_t h = hosts[gsl_rng_uniform_int(m_groupRng->Get(), hosts.size())];
+    if (h == avoid)
+    {
+        // Overlapping groups: take the next host of the group instead of the source.
+        NS_ABORT_MSG_IF(hosts.size() < 2,
+                        "PackMimeFlowWorkload: host "
+                            << h << " would send to itself (overlapping TM groups)");
+        h = hosts[(std::find(hosts.begin(), hosts.end(), h) - hosts.begin() + 1) % hosts.size()];
+    }
+    return h;
+}
+
+void
+PackMimeFlowWorkload::SetTrafficMatrixGroups(const std::vector<std::vector<uint32_t>>& groups)
+{
+    NS_ABORT_MSG_IF(m_pattern != TRAFFIC_MATRIX || !m_tm,
+                    "PackMimeFlowWorkload::SetTrafficMatrixGroups: set Pattern=tm and TmTrace, and "
+                    "install the workload first");
+    NS_ABORT_MSG_IF(groups.size() != pm_tm_n(m_tm),
+                    "PackMimeFlowWorkload::SetTrafficMatrixGroups: "
+                        << groups.size() << " groups, but the trace " << m_tmPath << " has N = "
+                        << pm_tm_n(m_tm) << " (one group per matrix index, in the trace's order)");
+    for (size_t g = 0; g < groups.size(); g++)
+    {
+        NS_ABORT_MSG_IF(groups[g].empty(),
+                        "PackMimeFlowWorkload::SetTrafficMatrixGroups: group " << g << " is empty");
+        for (uint32_t h : groups[g])
+        {
+            NS_ABORT_MSG_IF(h >= m_hosts.GetN(),
+                            "PackMimeFlowWorkload::SetTrafficMatrixGroups: host "
+                                << h << " of group " << g << " is not below " << m_hosts.GetN());
+        }
+    }
+    m_groups = groups;
 }
 
 void
@@ -624,12 +793,22 @@ PackMimeFlowWorkload::GetSummary() const
 {
     Summary s = m_summary;
     Time end = m_stopTime.IsStrictlyPositive() && m_maxFlows == 0 ? m_stopTime : m_lastArrival;
+    if (m_pattern == TRAFFIC_MATRIX && m_maxFlows == 0 && m_tm)
+    {
+        end = m_epochStart + m_tmEpoch; // the epochs offered so far
+    }
     s.duration = (end - m_startedAt).GetSeconds();
+    if (m_pattern == TRAFFIC_MATRIX && s.duration > 0)
+    {
+        s.targetBps = m_tmTargetBits / s.duration;
+        s.targetLoad = s.targetBps / (double(m_hosts.GetN()) * double(m_linkRate.GetBitRate()));
+    }
     double senders = m_arrivals ? double(pm_arrivals_senders(m_arrivals)) : 0.0;
     if (s.duration > 0)
     {
         s.achievedBps = double(s.bytesOffered) * 8.0 * m_overhead / s.duration;
-        s.achievedLoad = s.achievedBps / (senders * double(m_linkRate.GetBitRate()));
+        double capacity = m_pattern == TRAFFIC_MATRIX ? double(m_hosts.GetN()) : senders;
+        s.achievedLoad = s.achievedBps / (capacity * double(m_linkRate.GetBitRate()));
         s.deliveredBps = double(s.bytesCompleted) * 8.0 / s.duration;
     }
     for (const auto& c : m_clients)

@@ -9,6 +9,7 @@
 #include "packmime-flow-record.h"
 #include "pm-arrivals.h"
 #include "pm-ecdf.h"
+#include "pm-tm.h"
 
 #include "ns3/data-rate.h"
 #include "ns3/event-id.h"
@@ -48,9 +49,18 @@ class PackMimeFlowWorkload : public Object
     /// Source-destination patterns.
     enum Pattern
     {
-        ALL_TO_ALL,  ///< uniform over ordered pairs s != d
-        PERMUTATION, ///< a fixed random derangement: host i sends only to perm(i)
-        MATRIX       ///< weights given with SetMatrix or SetPairs
+        ALL_TO_ALL,    ///< uniform over ordered pairs s != d
+        PERMUTATION,   ///< a fixed random derangement: host i sends only to perm(i)
+        MATRIX,        ///< weights given with SetMatrix or SetPairs
+        TRAFFIC_MATRIX ///< a traffic-matrix trace (TmTrace) over host groups
+    };
+
+    /// Unit of the values of a traffic-matrix trace.
+    enum TmUnit
+    {
+        BITS_PER_EPOCH,  ///< volume offered during the epoch, in bits
+        BYTES_PER_EPOCH, ///< volume offered during the epoch, in bytes
+        BITS_PER_SECOND  ///< average rate during the epoch
     };
 
     /// Sampling mode of the CDF.
@@ -90,9 +100,18 @@ class PackMimeFlowWorkload : public Object
     void SetPairs(const std::vector<std::pair<uint32_t, uint32_t>>& pairs);
 
     /**
+     * @brief Drive the flows from the traffic-matrix trace TmTrace: matrix index i is the
+     * group of hosts groups[i] (e.g. the hosts under ToR i). During each epoch of TmEpoch,
+     * every pair (i, j) offers Poisson flows whose bytes match the matrix entry (times
+     * TmScale, in TmUnit), from a host drawn uniformly in group i to one in group j.
+     * @param groups host indexes of every matrix index (as many groups as the trace's N)
+     */
+    void SetTrafficMatrixGroups(const std::vector<std::vector<uint32_t>>& groups);
+
+    /**
      * @brief Assign fixed streams to every random variable of the workload.
      * @param stream first stream index to use
-     * @return the number of streams used (7)
+     * @return the number of streams used (8)
      */
     int64_t AssignStreams(int64_t stream);
 
@@ -172,6 +191,8 @@ class PackMimeFlowWorkload : public Object
   private:
     void Configure();
     void CreateArrivals();
+    bool StartEpoch();
+    uint32_t PickHost(uint32_t group, uint32_t avoid);
     void ScheduleNext();
     void ScheduleNextIncast();
     void ArriveIncast();
@@ -201,8 +222,13 @@ class PackMimeFlowWorkload : public Object
     uint16_t m_port;         //!< server port on every host
     PackMimeFlowClient::Direction m_direction; //!< push or pull (background flows)
     Time m_idleTimeout;                        //!< idle timeout of pooled connections
-    std::string m_csvPath;                     //!< CSV file of flow records ("" = none)
-    std::string m_summaryPath;                 //!< summary.json ("" = none)
+    std::string m_tmPath;                      //!< traffic-matrix trace (prefix or directory)
+    Time m_tmEpoch;                            //!< duration of one matrix
+    TmUnit m_tmUnit;                           //!< unit of the matrix values
+    double m_tmScale;                          //!< factor applied to every matrix value
+    int64_t m_tmFirstKey;      //!< time key to start from (the epoch at or before it)
+    std::string m_csvPath;     //!< CSV file of flow records ("" = none)
+    std::string m_summaryPath; //!< summary.json ("" = none)
 
     NodeContainer m_hosts;                                 //!< the hosts
     std::vector<Ptr<PackMimeFlowClient>> m_clients;        //!< client app per host
@@ -218,6 +244,13 @@ class PackMimeFlowWorkload : public Object
     Ptr<GslRngStream> m_incastReceiverRng;                 //!< incast receivers
     Ptr<GslRngStream> m_incastSenderRng;                   //!< incast senders
     Ptr<GslRngStream> m_incastSizeRng;                     //!< incast sizes (from the CDF)
+    Ptr<GslRngStream> m_groupRng;                          //!< hosts within TM groups
+    pm_tm* m_tm{nullptr};                                  //!< the open trace
+    std::vector<std::vector<uint32_t>> m_groups;           //!< hosts of each matrix index
+    long m_epoch{-1};                                      //!< current epoch of the trace
+    Time m_epochStart;                                     //!< when the current epoch began
+    std::vector<float> m_tmMatrix;                         //!< the current matrix
+    double m_tmTargetBits{0};                              //!< bits the epochs so far asked for
     double m_incastRate{0};                                //!< incast requests per second
     EventId m_next;                                        //!< next background arrival
     EventId m_nextIncast;                                  //!< next incast request
@@ -226,6 +259,7 @@ class PackMimeFlowWorkload : public Object
     Time m_startedAt;                                      //!< when arrivals began
     Time m_lastArrival;                                    //!< last flow offered
     uint64_t m_nextId{0};                                  //!< next flow id
+    uint64_t m_backgroundFlows{0};                         //!< background flows offered
     uint64_t m_nextIncastId{0};                            //!< next incast request id
     std::FILE* m_csv{nullptr};                             //!< open CSV file
     Summary m_summary;                                     //!< counters

@@ -206,6 +206,10 @@ if [ -x "$pf" ]; then
     expect_fail "flows one host" "--hosts=1: expected at least 2 hosts" -- "$pf" "${o[@]}" --hosts=1
     expect_fail "flows bad direction" "--direction=sideways: expected push or pull" -- "$pf" "${o[@]}" --direction=sideways
     expect_fail "flows no length" "give exactly one of --flows=N and --duration=SECONDS" -- "$pf" --outdir="$work/flows"
+    expect_fail "flows tm without trace" "--pattern=tm needs --tm=PREFIX_OR_DIR" -- "$pf" --pattern=tm --outdir="$work/flows"
+    expect_fail "flows tm bad trace" "attribute TmTrace: .*nope.index: cannot open" -- "$pf" --pattern=tm --tm="$work/nope" --outdir="$work/flows"
+    expect "flows tm run" 0 "" -- "$pf" --pattern=tm --tm="$janus/sample_trace" --epoch=0.01 --tm-scale=1e5 --hosts=4 --cdf=fb_keyvalue --link=1Gbps --outdir="$work/flowstm"
+    check "flows tm wrote flows" test "$(tail -n +2 "$work/flowstm/flows.csv" | wc -l)" -gt 100
     expect "flows help" 0 "" -- "$pf" --help
     check "flows help lists --cdf" grep -q -- "--cdf" "$work/out"
     expect "flows small run" 0 "" -- "$pf" --cdf=fb_keyvalue --hosts=3 --link=1Gbps --flows=200 --outdir="$work/flows"

@@ -464,6 +464,99 @@ class FlowsIncastTestCase : public TestCase
 
 /**
  * @ingroup packmime-tests
+ * @brief Traffic-matrix driven flows: offered flows per pair and epoch match the matrix.
+ *
+ * The shipped 4-ToR sample (entries 10, 1, 0.1 and zeros) from time key 3 on (epochs 3 and
+ * 4), 0.1 s epochs, bits per epoch scaled so that an entry of 10 offers 400 flows of exactly
+ * 1,000 B (step reading of a one-point CDF). The flows of a pair in an epoch are Poisson with
+ * mean mu = 40 x entry: asserted within 4 sqrt(mu) (offered bytes are 1,000 x flows); zero
+ * entries get no flows; no flow starts outside the two epochs; and the source host is
+ * uniform within its group (8 hosts, group i = hosts i and i + 4; binomial, 4 standard
+ * errors).
+ */
+class FlowsTrafficMatrixTestCase : public TestCase
+{
+  public:
+    FlowsTrafficMatrixTestCase()
+        : TestCase("traffic-matrix driven flows: offered flows per pair and epoch, zero entries")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::string cdf = CreateTempDirFilename("fixed.cdf");
+        std::ofstream(cdf) << "1000 1\n";
+        const double epoch = 0.1;
+        FlowRun run = RunStar(
+            8,
+            [&](PackMimeFlowHelper& h)
+            {
+                h.SetAttribute("Cdf", StringValue(cdf));
+                h.SetAttribute("Mode", StringValue("step"));
+                h.SetAttribute("Pattern", StringValue("tm"));
+                h.SetAttribute(
+                    "TmTrace",
+                    StringValue(std::string(NS_TEST_SOURCEDIR) + "/../data/janus/sample_trace"));
+                h.SetAttribute("TmEpoch", TimeValue(Seconds(epoch)));
+                h.SetAttribute("TmScale", DoubleValue(320000.0));
+                h.SetAttribute("TmFirstKey", IntegerValue(3));
+            },
+            Seconds(1),
+            [](Ptr<PackMimeFlowWorkload> w)
+            {
+                w->SetTrafficMatrixGroups({{0, 4}, {1, 5}, {2, 6}, {3, 7}});
+            });
+        const float matrix[16] = {0, 10, 1, 0, 0, 0, 0, 0.1f, 1, 1, 0, 10, 0, 0, 10, 0};
+        double counts[2][16] = {};
+        uint64_t outside = 0;
+        double fromFirstHost = 0;
+        double fromGroup0 = 0;
+        for (const auto& r : run.records)
+        {
+            auto e = size_t(std::floor(r.start.GetSeconds() / epoch));
+            if (e > 1)
+            {
+                outside++;
+                continue;
+            }
+            counts[e][(r.src % 4) * 4 + (r.dst % 4)]++;
+            if (r.src % 4 == 0)
+            {
+                fromGroup0++;
+                fromFirstHost += r.src == 0;
+            }
+        }
+        NS_TEST_EXPECT_MSG_EQ(outside, 0u, "flows only during the two epochs");
+        for (int e = 0; e < 2; e++)
+        {
+            for (int c = 0; c < 16; c++)
+            {
+                double mu = 40.0 * double(matrix[c]);
+                if (mu == 0)
+                {
+                    NS_TEST_EXPECT_MSG_EQ(counts[e][c],
+                                          0.0,
+                                          "zero entry " << c / 4 << "->" << c % 4);
+                }
+                else
+                {
+                    NS_TEST_EXPECT_MSG_EQ_TOL(counts[e][c],
+                                              mu,
+                                              4 * std::sqrt(mu),
+                                              "epoch " << e << " pair " << c / 4 << "->" << c % 4);
+                }
+            }
+        }
+        NS_TEST_EXPECT_MSG_EQ_TOL(fromFirstHost / fromGroup0,
+                                  0.5,
+                                  4 * std::sqrt(0.25 / fromGroup0),
+                                  "uniform host within the group");
+    }
+};
+
+/**
+ * @ingroup packmime-tests
  * @brief Suite of ns-3 flow-workload tests.
  */
 class FlowsTestSuite : public TestSuite
@@ -483,6 +576,7 @@ class FlowsTestSuite : public TestSuite
         AddTestCase(new FlowsPatternTestCase(), packmime_test::QUICK);
         AddTestCase(new FlowsDeterminismTestCase(), packmime_test::QUICK);
         AddTestCase(new FlowsIncastTestCase(), packmime_test::QUICK);
+        AddTestCase(new FlowsTrafficMatrixTestCase(), packmime_test::QUICK);
     }
 };
 

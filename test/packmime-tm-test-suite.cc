@@ -66,7 +66,8 @@ Identical(const std::vector<std::vector<float>>& a, const std::vector<std::vecto
     }
     for (size_t e = 0; e < a.size(); e++)
     {
-        if (a[e].size() != b[e].size() || std::memcmp(a[e].data(), b[e].data(), a[e].size() * sizeof(float)) != 0)
+        if (a[e].size() != b[e].size() ||
+            std::memcmp(a[e].data(), b[e].data(), a[e].size() * sizeof(float)) != 0)
         {
             return false;
         }
@@ -111,12 +112,16 @@ class TmSamplesTestCase : public TestCase
         const float expected[16] = {0, 10, 1, 0, 0, 0, 0, 0.1f, 1, 1, 0, 10, 0, 0, 10, 0};
         for (const auto& m : text)
         {
-            NS_TEST_EXPECT_MSG_EQ(std::memcmp(m.data(), expected, sizeof(expected)), 0, "sample matrix");
+            NS_TEST_EXPECT_MSG_EQ(std::memcmp(m.data(), expected, sizeof(expected)),
+                                  0,
+                                  "sample matrix");
         }
         auto janus = Matrices(Samples() + "sample_trace-binary-janus/traffic");
         auto canonical = Matrices(Samples() + "sample_trace-binary-canonical/traffic");
         NS_TEST_EXPECT_MSG_EQ(Identical(text, janus), true, "Janus binary decodes like the text");
-        NS_TEST_EXPECT_MSG_EQ(Identical(text, canonical), true, "canonical binary decodes like the text");
+        NS_TEST_EXPECT_MSG_EQ(Identical(text, canonical),
+                              true,
+                              "canonical binary decodes like the text");
 
         auto distinct = Matrices(Samples() + "synthetic_distinct", &times);
         NS_TEST_ASSERT_MSG_EQ(distinct.size(), 3u, "synthetic epochs");
@@ -127,11 +132,16 @@ class TmSamplesTestCase : public TestCase
                 for (size_t d = 0; d < 4; d++)
                 {
                     float v = s == d ? 0.0f : float(100 * (e + 1) + 10 * (s + 1) + (d + 1));
-                    NS_TEST_EXPECT_MSG_EQ(distinct[e][s * 4 + d], v, "epoch " << e + 1 << " (" << s << "," << d << ")");
+                    NS_TEST_EXPECT_MSG_EQ(distinct[e][s * 4 + d],
+                                          v,
+                                          "epoch " << e + 1 << " (" << s << "," << d << ")");
                 }
             }
         }
-        NS_TEST_EXPECT_MSG_EQ(Identical(distinct, Matrices(Samples() + "synthetic_distinct-binary-janus/traffic")), true, "");
+        NS_TEST_EXPECT_MSG_EQ(
+            Identical(distinct, Matrices(Samples() + "synthetic_distinct-binary-janus/traffic")),
+            true,
+            "");
 
         for (std::string name : {"sample_trace", "synthetic_distinct"})
         {
@@ -141,8 +151,12 @@ class TmSamplesTestCase : public TestCase
             NS_TEST_ASSERT_MSG_EQ(pm_tm_write_binary(tm, prefix.c_str(), &err), PM_OK, err.message);
             pm_tm_free(tm);
             std::string fixture = Samples() + name + "-binary-canonical/traffic";
-            NS_TEST_EXPECT_MSG_EQ((Bytes(prefix + ".index") == Bytes(fixture + ".index")), true, name << " index bytes");
-            NS_TEST_EXPECT_MSG_EQ((Bytes(prefix + ".data") == Bytes(fixture + ".data")), true, name << " data bytes");
+            NS_TEST_EXPECT_MSG_EQ((Bytes(prefix + ".index") == Bytes(fixture + ".index")),
+                                  true,
+                                  name << " index bytes");
+            NS_TEST_EXPECT_MSG_EQ((Bytes(prefix + ".data") == Bytes(fixture + ".data")),
+                                  true,
+                                  name << " data bytes");
         }
     }
 };
@@ -173,7 +187,8 @@ class TmRoundTripTestCase : public TestCase
             {
                 if (s != d)
                 {
-                    key << "tor" << s << "  tor" << d << "  pod" << s / 4 << "  pod" << d / 4 << "  0  0\n";
+                    key << "tor" << s << "  tor" << d << "  pod" << s / 4 << "  pod" << d / 4
+                        << "  0  0\n";
                 }
             }
         }
@@ -200,7 +215,8 @@ class TmRoundTripTestCase : public TestCase
         std::string generated = CreateTempDirFilename("random32");
         Generate(generated, 32, 20);
         int round = 0;
-        for (std::string dir : {Samples() + "sample_trace", Samples() + "synthetic_distinct", generated})
+        for (std::string dir :
+             {Samples() + "sample_trace", Samples() + "synthetic_distinct", generated})
         {
             round++;
             std::vector<int64_t> t0;
@@ -217,13 +233,19 @@ class TmRoundTripTestCase : public TestCase
             std::vector<int64_t> t1;
             std::vector<int64_t> t2;
             NS_TEST_EXPECT_MSG_EQ(Identical(original, Matrices(bin, &t1)), true, dir << ": binary");
-            NS_TEST_EXPECT_MSG_EQ(Identical(original, Matrices(text, &t2)), true, dir << ": text again");
+            NS_TEST_EXPECT_MSG_EQ(Identical(original, Matrices(text, &t2)),
+                                  true,
+                                  dir << ": text again");
             NS_TEST_EXPECT_MSG_EQ((t0 == t1 && t1 == t2), true, dir << ": time keys");
         }
         pm_tm* tm = pm_tm_open(generated.c_str(), nullptr);
         pm_error err;
-        NS_TEST_EXPECT_MSG_EQ(pm_tm_write_text(tm, generated.c_str(), &err), PM_EINVAL, "writing over a trace");
-        NS_TEST_EXPECT_MSG_NE(std::string(err.message).find("already holds matrix files"), std::string::npos, err.message);
+        NS_TEST_EXPECT_MSG_EQ(pm_tm_write_text(tm, generated.c_str(), &err),
+                              PM_EINVAL,
+                              "writing over a trace");
+        NS_TEST_EXPECT_MSG_NE(std::string(err.message).find("already holds matrix files"),
+                              std::string::npos,
+                              err.message);
         NS_TEST_EXPECT_MSG_EQ(pm_tm_n(tm), 32u, "N from key.tsv");
         NS_TEST_EXPECT_MSG_EQ(pm_tm_epochs(tm), 20u, "epochs");
         // Epoch lookup: the nearest earlier time key (keys 7, 10, 13, ...).
@@ -294,7 +316,10 @@ class TmMalformedTestCase : public TestCase
     }
 
     /// Write a text trace (key.tsv for N ToRs with `extraKey` appended, files name -> text).
-    std::string Text(const std::string& name, size_t n, const std::vector<std::pair<std::string, std::string>>& files, const std::string& keyOverride = "")
+    std::string Text(const std::string& name,
+                     size_t n,
+                     const std::vector<std::pair<std::string, std::string>>& files,
+                     const std::string& keyOverride = "")
     {
         std::string dir = CreateTempDirFilename(name);
         mkdir(dir.c_str(), 0755);
@@ -341,7 +366,9 @@ class TmMalformedTestCase : public TestCase
             pm_tm_free(tm);
         }
         NS_TEST_EXPECT_MSG_EQ(failed, true, what << ": accepted");
-        NS_TEST_EXPECT_MSG_NE(std::string(err.message).find(expected), std::string::npos, what << ": '" << err.message << "' lacks '" << expected << "'");
+        NS_TEST_EXPECT_MSG_NE(std::string(err.message).find(expected),
+                              std::string::npos,
+                              what << ": '" << err.message << "' lacks '" << expected << "'");
     }
 
     void DoRun() override
@@ -349,30 +376,74 @@ class TmMalformedTestCase : public TestCase
         std::string rec4 = Record(16, 1.0f);
         std::string six = "1\n1\n1\n1\n1\n1\n";
         std::string twelve = six + six;
-        Expect("truncated index", Binary("b1", std::string("\x01\x00\x00", 3), rec4), "truncated index (3 bytes");
-        Expect("count vs size", Binary("b2", Index({{0, 1, 80}}, 3), rec4), "record count 3 disagrees with the file size");
+        Expect("truncated index",
+               Binary("b1", std::string("\x01\x00\x00", 3), rec4),
+               "truncated index (3 bytes");
+        Expect("count vs size",
+               Binary("b2", Index({{0, 1, 80}}, 3), rec4),
+               "record count 3 disagrees with the file size");
         Expect("count 0", Binary("b3", Index({}), ""), "no matrices (record count 0)");
-        Expect("seek outside", Binary("b4", Index({{400, 1, 80}}), rec4), "seek 400 + size 80 is outside the data file (80 bytes)");
-        Expect("size outside", Binary("b5", Index({{40, 1, 80}}), rec4), "seek 40 + size 80 is outside");
-        Expect("not a square", Binary("b6", Index({{0, 1, 76}}), Record(15, 1.0f)), "num_pairs 15 is not a square N*N");
-        Expect("size vs num_pairs", Binary("b7", Index({{0, 1, 84}}), rec4 + "abcd"), "size 84, expected 16 + 4 * num_pairs");
-        Expect("8-byte elements", Binary("b8", Index({{0, 1, 144}}), rec4 + std::string(64, '\0')), "8-byte matrix elements: an older or forked Janus format");
-        Expect("inconsistent N", Binary("b9", Index({{0, 1, 80}, {80, 2, 52}}), rec4 + Record(9, 1.0f)), "has N = 3, earlier records N = 4");
-        Expect("duplicate time (binary)", Binary("b10", Index({{0, 5, 80}, {80, 5, 80}}), rec4 + rec4), "duplicate time key 5 in the index");
-        Expect("NaN (binary)", Binary("b11", Index({{0, 1, 80}}), Record(16, NAN)), "is not a finite demand >= 0");
-        Expect("negative (binary)", Binary("b12", Index({{0, 1, 80}}), Record(16, -2.0f)), "value -2 for (0,1) is not a finite demand >= 0");
+        Expect("seek outside",
+               Binary("b4", Index({{400, 1, 80}}), rec4),
+               "seek 400 + size 80 is outside the data file (80 bytes)");
+        Expect("size outside",
+               Binary("b5", Index({{40, 1, 80}}), rec4),
+               "seek 40 + size 80 is outside");
+        Expect("not a square",
+               Binary("b6", Index({{0, 1, 76}}), Record(15, 1.0f)),
+               "num_pairs 15 is not a square N*N");
+        Expect("size vs num_pairs",
+               Binary("b7", Index({{0, 1, 84}}), rec4 + "abcd"),
+               "size 84, expected 16 + 4 * num_pairs");
+        Expect("8-byte elements",
+               Binary("b8", Index({{0, 1, 144}}), rec4 + std::string(64, '\0')),
+               "8-byte matrix elements: an older or forked Janus format");
+        Expect("inconsistent N",
+               Binary("b9", Index({{0, 1, 80}, {80, 2, 52}}), rec4 + Record(9, 1.0f)),
+               "has N = 3, earlier records N = 4");
+        Expect("duplicate time (binary)",
+               Binary("b10", Index({{0, 5, 80}, {80, 5, 80}}), rec4 + rec4),
+               "duplicate time key 5 in the index");
+        Expect("NaN (binary)",
+               Binary("b11", Index({{0, 1, 80}}), Record(16, NAN)),
+               "is not a finite demand >= 0");
+        Expect("negative (binary)",
+               Binary("b12", Index({{0, 1, 80}}), Record(16, -2.0f)),
+               "value -2 for (0,1) is not a finite demand >= 0");
         Expect("missing data file", CreateTempDirFilename("b13"), "b13.index: cannot open");
-        Expect("one ToR name", Text("t1", 0, {{"0001.tsv", "1\n"}}, "a a p p 0 0\n"), "key.tsv: 1 ToR name(s), expected at least 2");
-        Expect("key lines vs N", Text("t2", 0, {{"0001.tsv", six}}, "a b p p 0 0\nb c p p 0 0\nc a p p 0 0\n"), "key.tsv: 3 pair lines, expected N*(N-1) = 6 for its N = 3 ToRs");
-        Expect("key with one field", Text("t3", 0, {{"0001.tsv", six}}, "a b p p 0 0\nlonely\n"), "key.tsv:2: one field");
-        Expect("too few values", Text("t4", 4, {{"0001.tsv", six}}), "0001.tsv: 6 values, expected N*(N-1) = 12 for N = 4");
-        Expect("too many values", Text("t5", 4, {{"0001.tsv", twelve + "1\n"}}), "0001.tsv:13: more than N*(N-1) = 12 values");
-        Expect("non-numeric value", Text("t6", 4, {{"0001.tsv", "1\n1\nlots\n" + twelve}}), "0001.tsv:3: 'lots' is not a number");
-        Expect("NaN (text)", Text("t7", 4, {{"0001.tsv", "nan\n" + twelve}}), "0001.tsv:1: value nan for (0,1) is not a finite demand");
-        Expect("negative (text)", Text("t8", 4, {{"0001.tsv", "1\n-4\n" + twelve}}), "0001.tsv:2: value -4 for (0,2)");
-        Expect("infinite (text)", Text("t9", 4, {{"0001.tsv", "1\n1\n1\ninf\n" + twelve}}), "0001.tsv:4: value inf for (1,0)");
-        Expect("duplicate time (text)", Text("t10", 4, {{"0001.tsv", twelve}, {"01.tsv", twelve}}), "duplicate time key 1");
-        Expect("no matrix files", Text("t11", 4, {{"1000.tsv", twelve}}), "no matrix files (names starting with '0')");
+        Expect("one ToR name",
+               Text("t1", 0, {{"0001.tsv", "1\n"}}, "a a p p 0 0\n"),
+               "key.tsv: 1 ToR name(s), expected at least 2");
+        Expect("key lines vs N",
+               Text("t2", 0, {{"0001.tsv", six}}, "a b p p 0 0\nb c p p 0 0\nc a p p 0 0\n"),
+               "key.tsv: 3 pair lines, expected N*(N-1) = 6 for its N = 3 ToRs");
+        Expect("key with one field",
+               Text("t3", 0, {{"0001.tsv", six}}, "a b p p 0 0\nlonely\n"),
+               "key.tsv:2: one field");
+        Expect("too few values",
+               Text("t4", 4, {{"0001.tsv", six}}),
+               "0001.tsv: 6 values, expected N*(N-1) = 12 for N = 4");
+        Expect("too many values",
+               Text("t5", 4, {{"0001.tsv", twelve + "1\n"}}),
+               "0001.tsv:13: more than N*(N-1) = 12 values");
+        Expect("non-numeric value",
+               Text("t6", 4, {{"0001.tsv", "1\n1\nlots\n" + twelve}}),
+               "0001.tsv:3: 'lots' is not a number");
+        Expect("NaN (text)",
+               Text("t7", 4, {{"0001.tsv", "nan\n" + twelve}}),
+               "0001.tsv:1: value nan for (0,1) is not a finite demand");
+        Expect("negative (text)",
+               Text("t8", 4, {{"0001.tsv", "1\n-4\n" + twelve}}),
+               "0001.tsv:2: value -4 for (0,2)");
+        Expect("infinite (text)",
+               Text("t9", 4, {{"0001.tsv", "1\n1\n1\ninf\n" + twelve}}),
+               "0001.tsv:4: value inf for (1,0)");
+        Expect("duplicate time (text)",
+               Text("t10", 4, {{"0001.tsv", twelve}, {"01.tsv", twelve}}),
+               "duplicate time key 1");
+        Expect("no matrix files",
+               Text("t11", 4, {{"1000.tsv", twelve}}),
+               "no matrix files (names starting with '0')");
     }
 };
 

@@ -75,7 +75,11 @@ dump(pm_tm* tm)
             {
                 if (s != d)
                 {
-                    printf("%lld %zu %zu %.9g\n", (long long)pm_tm_time(tm, e), s, d, (double)m[s * n + d]);
+                    printf("%lld %zu %zu %.9g\n",
+                           (long long)pm_tm_time(tm, e),
+                           s,
+                           d,
+                           (double)m[s * n + d]);
                 }
             }
         }
@@ -114,7 +118,9 @@ info(pm_tm* tm, const char* path)
     printf("trace          %s\n", path);
     printf("N              %zu ToRs\n", n);
     printf("epochs         %zu\n", epochs);
-    printf("time keys      %lld .. %lld\n", (long long)pm_tm_time(tm, 0), (long long)pm_tm_time(tm, epochs - 1));
+    printf("time keys      %lld .. %lld\n",
+           (long long)pm_tm_time(tm, 0),
+           (long long)pm_tm_time(tm, epochs - 1));
     printf("total demand   %.9g\n", total);
     printf("max demand     %.9g\n", max);
     printf("zero entries   %zu of %zu off-diagonal\n", zero, epochs * n * (n - 1));

@@ -28,12 +28,12 @@ typedef struct tm_entry
 struct pm_tm
 {
     int text;
-    char* source;     /* PREFIX.data or DIR, for messages */
-    FILE* data;       /* binary data file */
-    size_t n;         /* ToRs */
-    size_t count;     /* matrices */
-    tm_entry* e;      /* sorted by time */
-    float* buffer;    /* N*N floats for reading records */
+    char* source;  /* PREFIX.data or DIR, for messages */
+    FILE* data;    /* binary data file */
+    size_t n;      /* ToRs */
+    size_t count;  /* matrices */
+    tm_entry* e;   /* sorted by time */
+    float* buffer; /* N*N floats for reading records */
 };
 
 /* Little-endian decoders of the binary form. */
@@ -207,7 +207,9 @@ static int
 alloc_buffer(pm_tm* tm, pm_error* err)
 {
     tm->buffer = malloc(tm->n * tm->n * sizeof(float));
-    return tm->buffer ? PM_OK : pm_error_set(err, PM_ENOMEM, "%s: out of memory for N = %zu", tm->source, tm->n);
+    return tm->buffer
+               ? PM_OK
+               : pm_error_set(err, PM_ENOMEM, "%s: out of memory for N = %zu", tm->source, tm->n);
 }
 
 void
@@ -311,18 +313,23 @@ pm_tm_open_binary(const char* prefix, pm_error* err)
     int rc = read_binary(index_path, &idx, &len, err);
     if (rc == PM_OK && len < 8)
     {
-        rc = pm_error_set(err, PM_EPARSE, "%s: truncated index (%zu bytes, expected at least 8)", index_path, len);
+        rc = pm_error_set(err,
+                          PM_EPARSE,
+                          "%s: truncated index (%zu bytes, expected at least 8)",
+                          index_path,
+                          len);
     }
     uint64_t count = rc == PM_OK ? le64(idx) : 0;
     if (rc == PM_OK && (count > (len - 8) / 24 || 8 + 24 * count != len))
     {
-        rc = pm_error_set(err,
-                          PM_EPARSE,
-                          "%s: record count %llu disagrees with the file size (%zu bytes, expected 8 "
-                          "+ 24 * count)",
-                          index_path,
-                          (unsigned long long)count,
-                          len);
+        rc = pm_error_set(
+            err,
+            PM_EPARSE,
+            "%s: record count %llu disagrees with the file size (%zu bytes, expected 8 "
+            "+ 24 * count)",
+            index_path,
+            (unsigned long long)count,
+            len);
     }
     if (rc == PM_OK && count == 0)
     {
@@ -368,7 +375,11 @@ pm_tm_open_binary(const char* prefix, pm_error* err)
     }
     if (rc == PM_OK && tm->n < 2)
     {
-        rc = pm_error_set(err, PM_EPARSE, "%s: N = %zu: a trace needs at least 2 ToRs", tm->source, tm->n);
+        rc = pm_error_set(err,
+                          PM_EPARSE,
+                          "%s: N = %zu: a trace needs at least 2 ToRs",
+                          tm->source,
+                          tm->n);
     }
     if (rc == PM_OK)
     {
@@ -463,7 +474,11 @@ read_key(pm_tm* tm, const char* path, pm_error* err)
         }
         if (distinct < 2)
         {
-            rc = pm_error_set(err, PM_EPARSE, "%s: %zu ToR name(s), expected at least 2", path, distinct);
+            rc = pm_error_set(err,
+                              PM_EPARSE,
+                              "%s: %zu ToR name(s), expected at least 2",
+                              path,
+                              distinct);
         }
         else if (lines != distinct * (distinct - 1))
         {
@@ -653,7 +668,8 @@ read_text_matrix(const pm_tm* tm, const tm_entry* e, float* m, pm_error* err)
             continue;
         }
         const char* start = s;
-        while (*s && !(*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n' || *s == '\v' || *s == '\f'))
+        while (*s &&
+               !(*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n' || *s == '\v' || *s == '\f'))
         {
             s++;
         }
@@ -681,7 +697,12 @@ read_text_matrix(const pm_tm* tm, const tm_entry* e, float* m, pm_error* err)
         }
         if (!end || end != token + len)
         {
-            rc = pm_error_set(err, PM_EPARSE, "%s: '%.*s' is not a number", where, (int)(len > 40 ? 40 : len), start);
+            rc = pm_error_set(err,
+                              PM_EPARSE,
+                              "%s: '%.*s' is not a number",
+                              where,
+                              (int)(len > 40 ? 40 : len),
+                              start);
             break;
         }
         size_t src = k / (n - 1);
@@ -720,9 +741,14 @@ pm_tm_read(pm_tm* tm, size_t ep, float* m, pm_error* err)
     size_t n = tm->n;
     size_t bytes = 4 * n * n;
     unsigned char* raw = (unsigned char*)tm->buffer;
-    if (fseeko(tm->data, (off_t)(e->seek + 16), SEEK_SET) != 0 || fread(raw, 1, bytes, tm->data) != bytes)
+    if (fseeko(tm->data, (off_t)(e->seek + 16), SEEK_SET) != 0 ||
+        fread(raw, 1, bytes, tm->data) != bytes)
     {
-        return pm_error_set(err, PM_EIO, "%s: cannot read the record of time %lld", tm->source, (long long)e->time);
+        return pm_error_set(err,
+                            PM_EIO,
+                            "%s: cannot read the record of time %lld",
+                            tm->source,
+                            (long long)e->time);
     }
     for (size_t i = 0; i < n * n; i++)
     {
@@ -734,7 +760,11 @@ pm_tm_read(pm_tm* tm, size_t ep, float* m, pm_error* err)
         for (size_t d = 0; d < n; d++)
         {
             char where[320];
-            snprintf(where, sizeof(where), "%s record of time %lld", tm->source, (long long)e->time);
+            snprintf(where,
+                     sizeof(where),
+                     "%s record of time %lld",
+                     tm->source,
+                     (long long)e->time);
             if (check_value(m[s * n + d], where, s, d, err) != PM_OK)
             {
                 return PM_EPARSE;

@@ -20,44 +20,44 @@ extern "C"
 {
 #endif
 
-/** An open trace; create with pm_tm_open*. */
-typedef struct pm_tm pm_tm;
+    /** An open trace; create with pm_tm_open*. */
+    typedef struct pm_tm pm_tm;
 
-/* Open PREFIX.index + PREFIX.data; the index is validated (sizes, bounds, one N). */
-pm_tm* pm_tm_open_binary(const char* prefix, pm_error* err);
+    /* Open PREFIX.index + PREFIX.data; the index is validated (sizes, bounds, one N). */
+    pm_tm* pm_tm_open_binary(const char* prefix, pm_error* err);
 
-/* Open a text trace directory (key.tsv and the files whose names start with '0'). */
-pm_tm* pm_tm_open_text(const char* dir, pm_error* err);
+    /* Open a text trace directory (key.tsv and the files whose names start with '0'). */
+    pm_tm* pm_tm_open_text(const char* dir, pm_error* err);
 
-/* Open a directory holding key.tsv as text, anything else as a binary prefix. */
-pm_tm* pm_tm_open(const char* prefix_or_dir, pm_error* err);
+    /* Open a directory holding key.tsv as text, anything else as a binary prefix. */
+    pm_tm* pm_tm_open(const char* prefix_or_dir, pm_error* err);
 
-/* Release a trace (accepts NULL). */
-void pm_tm_free(pm_tm* tm);
+    /* Release a trace (accepts NULL). */
+    void pm_tm_free(pm_tm* tm);
 
-/* Number of ToRs N. */
-size_t pm_tm_n(const pm_tm* tm);
+    /* Number of ToRs N. */
+    size_t pm_tm_n(const pm_tm* tm);
 
-/* Number of matrices (epochs). */
-size_t pm_tm_epochs(const pm_tm* tm);
+    /* Number of matrices (epochs). */
+    size_t pm_tm_epochs(const pm_tm* tm);
 
-/* Time key of epoch e (epochs are sorted by time key). */
-int64_t pm_tm_time(const pm_tm* tm, size_t e);
+    /* Time key of epoch e (epochs are sorted by time key). */
+    int64_t pm_tm_time(const pm_tm* tm, size_t e);
 
-/* Epoch with the largest time key <= t, or -1 if t is before the first. */
-long pm_tm_find(const pm_tm* tm, int64_t t);
+    /* Epoch with the largest time key <= t, or -1 if t is before the first. */
+    long pm_tm_find(const pm_tm* tm, int64_t t);
 
-/* Read epoch e into m[N*N] (row = source, diagonal 0); rejects NaN, infinite, negative. */
-int pm_tm_read(pm_tm* tm, size_t e, float* m, pm_error* err);
+    /* Read epoch e into m[N*N] (row = source, diagonal 0); rejects NaN, infinite, negative. */
+    int pm_tm_read(pm_tm* tm, size_t e, float* m, pm_error* err);
 
-/* Write the trace in canonical binary form (index sorted by time, data in time order,
- * header bytes 4..15 zero, little-endian) to PREFIX.index and PREFIX.data. */
-int pm_tm_write_binary(pm_tm* tm, const char* prefix, pm_error* err);
+    /* Write the trace in canonical binary form (index sorted by time, data in time order,
+     * header bytes 4..15 zero, little-endian) to PREFIX.index and PREFIX.data. */
+    int pm_tm_write_binary(pm_tm* tm, const char* prefix, pm_error* err);
 
-/* Write the trace in text form to DIR (created if missing; it must not hold matrix files
- * already): key.tsv naming ToRs t1..tN in one pod p1, and one file per matrix named by its
- * time key (0001.tsv for key 1). */
-int pm_tm_write_text(pm_tm* tm, const char* dir, pm_error* err);
+    /* Write the trace in text form to DIR (created if missing; it must not hold matrix files
+     * already): key.tsv naming ToRs t1..tN in one pod p1, and one file per matrix named by its
+     * time key (0001.tsv for key 1). */
+    int pm_tm_write_text(pm_tm* tm, const char* dir, pm_error* err);
 
 #ifdef __cplusplus
 }
