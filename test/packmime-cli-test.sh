@@ -200,7 +200,7 @@ if [ -x "$pf" ]; then
     expect_fail "flows unknown cdf" "attribute Cdf: 'nosuch' is neither a built-in workload" -- "$pf" "${o[@]}" --cdf=nosuch
     expect_fail "flows missing cdf file" "attribute Cdf: '/nonexistent/f.cdf' is neither" -- "$pf" "${o[@]}" --cdf=/nonexistent/f.cdf
     expect_fail "flows bad cdf file" "attribute Cdf: .*bad.cdf:2: size 5000 is smaller" -- "$pf" "${o[@]}" --cdf="$work/bad.cdf"
-    expect_fail "flows unknown pattern" "--pattern=ring: expected all-to-all, permutation or incast" -- "$pf" "${o[@]}" --pattern=ring
+    expect_fail "flows unknown pattern" "--pattern=ring: expected all-to-all, permutation, incast or tm" -- "$pf" "${o[@]}" --pattern=ring
     expect_fail "flows load 1.5" "attribute Load=1.5: expected < 1" -- "$pf" "${o[@]}" --load=1.5
     expect_fail "flows load 0" "attribute Load=0: expected a value > 0" -- "$pf" "${o[@]}" --load=0
     expect_fail "flows one host" "--hosts=1: expected at least 2 hosts" -- "$pf" "${o[@]}" --hosts=1
