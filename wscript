@@ -103,7 +103,7 @@ def build(bld):
 
     for tool in ['packmime-flowgen', 'packmime-sample', 'packmime-tm']:
         bld(features='c cprogram',
-            source='utils/%s.c' % tool,
+            source=['utils/%s.c' % tool, 'utils/pm-cli.c'],
             target=tool,
             cflags=['-std=c11', '-D_POSIX_C_SOURCE=200809L'],
             use=['packmime-core', 'GSL'])

@@ -4,6 +4,7 @@
  * packmime-flowgen: the classic traffic generator's command line and config, as an
  * offline flow-schedule generator (see --help and doc/packmime.rst).
  */
+#include "pm-cli.h"
 #include "pm-ecdf.h"
 #include "pm-error.h"
 #include "pm-flowgen.h"
@@ -28,7 +29,7 @@ extern char** environ;
 enum
 {
     EXIT_RUNTIME = 1,
-    EXIT_USAGE = 2
+    EXIT_USAGE = PM_CLI_EXIT_USAGE
 };
 
 static const char usage_text[] =
@@ -84,24 +85,8 @@ typedef struct options
     int hpcc;
 } options;
 
-/* Print a usage error (printf-style) and exit with status 2. */
-static void usage_error(const char* fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 1, 2), noreturn))
-#endif
-    ;
-
-static void
-usage_error(const char* fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fprintf(stderr, "packmime-flowgen: ");
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fprintf(stderr, "\nTry 'packmime-flowgen --help'.\n");
-    exit(EXIT_USAGE);
-}
+/* Print a usage error naming the tool and exit with status 2. */
+#define usage_error(...) pm_cli_usage_error("packmime-flowgen", __VA_ARGS__)
 
 /* Parse a flag's numeric value: a finite number, > 0 when `positive`; else a usage error. */
 static double

@@ -3,6 +3,7 @@
  *
  * packmime-sample: print samples of a packmime model variable, one per line, or a summary.
  */
+#include "pm-cli.h"
 #include "pm-ecdf.h"
 #include "pm-error.h"
 #include "pm-http-planner.h"
@@ -22,7 +23,7 @@
 
 enum
 {
-    EXIT_USAGE = 2
+    EXIT_USAGE = PM_CLI_EXIT_USAGE
 };
 
 static const char usage_text[] =
@@ -88,24 +89,8 @@ typedef struct options
     pm_fsd_method fsd;
 } options;
 
-/* Print a usage error (printf-style) and exit with status 2. */
-static void usage_error(const char* fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 1, 2), noreturn))
-#endif
-    ;
-
-static void
-usage_error(const char* fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fprintf(stderr, "packmime-sample: ");
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fprintf(stderr, "\nTry 'packmime-sample --help'.\n");
-    exit(EXIT_USAGE);
-}
+/* Print a usage error naming the tool and exit with status 2. */
+#define usage_error(...) pm_cli_usage_error("packmime-sample", __VA_ARGS__)
 
 /* Parse an unsigned integer option value or fail naming the flag. */
 static unsigned long long

@@ -3,6 +3,7 @@
  *
  * packmime-tm: convert and inspect traffic-matrix traces in the Janus format.
  */
+#include "pm-cli.h"
 #include "pm-error.h"
 #include "pm-tm.h"
 
@@ -14,7 +15,7 @@
 enum
 {
     EXIT_RUNTIME = 1,
-    EXIT_USAGE = 2
+    EXIT_USAGE = PM_CLI_EXIT_USAGE
 };
 
 static const char usage_text[] =
@@ -33,13 +34,8 @@ static const char usage_text[] =
     "Exit status: 0 success, 1 malformed or unreadable trace (the message names the file and\n"
     "line or record), 2 usage error.\n";
 
-/* Print a usage error and return status 2. */
-static int
-usage_error(const char* what)
-{
-    fprintf(stderr, "packmime-tm: %s\nTry 'packmime-tm --help'.\n", what);
-    return EXIT_USAGE;
-}
+/* Print a usage error naming the tool and exit with status 2. */
+#define usage_error(what) pm_cli_usage_error("packmime-tm", "%s", what)
 
 /* Open a trace or print why not. */
 static pm_tm*
@@ -137,7 +133,7 @@ main(int argc, char** argv)
     }
     if (argc < 3)
     {
-        return usage_error("expected a command (compress, dump, info) and its arguments");
+        usage_error("expected a command (compress, dump, info) and its arguments");
     }
     const char* cmd = argv[1];
     int rc;
@@ -146,7 +142,7 @@ main(int argc, char** argv)
     {
         if (argc != 4)
         {
-            return usage_error("compress expects DIR PREFIX");
+            usage_error("compress expects DIR PREFIX");
         }
         pm_tm* tm = pm_tm_open_text(argv[2], &err);
         rc = tm ? pm_tm_write_binary(tm, argv[3], &err) : (int)err.code;
@@ -161,7 +157,7 @@ main(int argc, char** argv)
     {
         if (argc != 3 && !(argc == 5 && strcmp(argv[3], "--text") == 0))
         {
-            return usage_error("dump expects TRACE [--text DIR]");
+            usage_error("dump expects TRACE [--text DIR]");
         }
         pm_tm* tm = open_trace(argv[2]);
         if (!tm)
@@ -187,7 +183,7 @@ main(int argc, char** argv)
     {
         if (argc != 3)
         {
-            return usage_error("info expects TRACE");
+            usage_error("info expects TRACE");
         }
         pm_tm* tm = open_trace(argv[2]);
         rc = tm ? info(tm, argv[2]) : EXIT_RUNTIME;
@@ -196,5 +192,5 @@ main(int argc, char** argv)
     }
     char msg[128];
     snprintf(msg, sizeof(msg), "unknown command '%.60s' (expected compress, dump or info)", cmd);
-    return usage_error(msg);
+    usage_error(msg);
 }

@@ -206,28 +206,6 @@ finish(point_list* p, pm_ecdf_mode mode, const char* name, size_t last_line, pm_
     return e;
 }
 
-/* Parse a numeric field of `len` characters; returns 0 on success. */
-static int
-parse_field(const char* s, size_t len, double* out)
-{
-    char buf[64];
-    if (len == 0 || len >= sizeof(buf))
-    {
-        return -1;
-    }
-    memcpy(buf, s, len);
-    buf[len] = '\0';
-    char* end = NULL;
-    errno = 0;
-    double v = strtod(buf, &end);
-    if (end != buf + len || errno == ERANGE)
-    {
-        return -1;
-    }
-    *out = v;
-    return 0;
-}
-
 /* Handle a "# packmime-mode: <mode>" directive inside a comment. */
 static int
 parse_directive(const char* comment,
@@ -299,7 +277,7 @@ parse_line(const char* line,
     double v[2];
     for (int k = 0; k < 2; k++)
     {
-        if (parse_field(fields[k].start, fields[k].len, &v[k]) != 0)
+        if (pm_text_parse_double(fields[k], &v[k]) != 0)
         {
             return pm_error_set(err,
                                 PM_EPARSE,
@@ -350,7 +328,7 @@ pm_ecdf*
 pm_ecdf_parse_file(const char* path, pm_error* err)
 {
     char* text = NULL;
-    if (pm_text_read_file(path, &text, err) != PM_OK)
+    if (pm_text_read_file(path, &text, NULL, err) != PM_OK)
     {
         return NULL;
     }

@@ -56,21 +56,7 @@ shown(pm_text_field f)
 static int
 field_number(pm_text_field f, double* out)
 {
-    char buf[64];
-    if (f.len == 0 || f.len >= sizeof(buf))
-    {
-        return -1;
-    }
-    memcpy(buf, f.start, f.len);
-    buf[f.len] = '\0';
-    char* end = NULL;
-    double v = strtod(buf, &end);
-    if (end != buf + f.len || !isfinite(v))
-    {
-        return -1;
-    }
-    *out = v;
-    return 0;
+    return pm_text_parse_double(f, out) == 0 && isfinite(*out) ? 0 : -1;
 }
 
 /* Parse an optional weight field (default 1); must be a number > 0. */
@@ -407,7 +393,7 @@ pm_flowgen_config_parse_file(const char* path, pm_flowgen_config* cfg, pm_error*
 {
     memset(cfg, 0, sizeof(*cfg));
     char* text = NULL;
-    int rc = pm_text_read_file(path, &text, err);
+    int rc = pm_text_read_file(path, &text, NULL, err);
     if (rc == PM_OK)
     {
         rc = pm_flowgen_config_parse_string(text, path, cfg, err);

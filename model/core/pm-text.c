@@ -59,7 +59,28 @@ pm_text_split(const char* s, size_t len, pm_text_field* fields, size_t max)
 }
 
 int
-pm_text_read_file(const char* path, char** out, pm_error* err)
+pm_text_parse_double(pm_text_field f, double* out)
+{
+    char buf[64];
+    if (f.len == 0 || f.len >= sizeof(buf))
+    {
+        return -1;
+    }
+    memcpy(buf, f.start, f.len);
+    buf[f.len] = '\0';
+    char* end = NULL;
+    errno = 0;
+    double v = strtod(buf, &end);
+    if (end != buf + f.len || errno == ERANGE)
+    {
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+int
+pm_text_read_file(const char* path, char** out, size_t* out_len, pm_error* err)
 {
     *out = NULL;
     FILE* f = fopen(path, "rb");
@@ -101,5 +122,9 @@ pm_text_read_file(const char* path, char** out, pm_error* err)
     }
     buf[len] = '\0';
     *out = buf;
+    if (out_len)
+    {
+        *out_len = len;
+    }
     return PM_OK;
 }

@@ -29,8 +29,12 @@ extern "C"
      */
     size_t pm_text_split(const char* s, size_t len, pm_text_field* fields, size_t max);
 
-    /* Read a whole file into a NUL-terminated buffer (*out, caller frees); errors name the path. */
-    int pm_text_read_file(const char* path, char** out, pm_error* err);
+    /* Read a whole file into *out (caller frees; NUL-terminated after its *len bytes, which
+     * may include NULs); errors name the path. len may be NULL. */
+    int pm_text_read_file(const char* path, char** out, size_t* len, pm_error* err);
+
+    /* Parse a whole field as a double (strtod syntax, no overflow); returns 0 on success. */
+    int pm_text_parse_double(pm_text_field f, double* out);
 
 #ifdef __cplusplus
 }

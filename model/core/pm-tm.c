@@ -118,53 +118,6 @@ join_path(const char* dir, const char* name)
     return s;
 }
 
-/* Read a whole binary file into *buf (caller frees) and its length into *len. */
-static int
-read_binary(const char* path, unsigned char** buf, size_t* len, pm_error* err)
-{
-    *buf = NULL;
-    *len = 0;
-    FILE* f = fopen(path, "rb");
-    if (!f)
-    {
-        return pm_error_set(err, PM_EIO, "%s: cannot open: %s", path, strerror(errno));
-    }
-    size_t cap = 4096;
-    unsigned char* b = malloc(cap);
-    size_t n = 0;
-    size_t got;
-    while (b && (got = fread(b + n, 1, cap - n, f)) > 0)
-    {
-        n += got;
-        if (n == cap)
-        {
-            unsigned char* grown = realloc(b, cap * 2);
-            if (!grown)
-            {
-                free(b);
-                b = NULL;
-                break;
-            }
-            b = grown;
-            cap *= 2;
-        }
-    }
-    int failed = ferror(f) ? errno : 0;
-    fclose(f);
-    if (!b)
-    {
-        return pm_error_set(err, PM_ENOMEM, "%s: out of memory", path);
-    }
-    if (failed)
-    {
-        free(b);
-        return pm_error_set(err, PM_EIO, "%s: cannot read: %s", path, strerror(failed));
-    }
-    *buf = b;
-    *len = n;
-    return PM_OK;
-}
-
 /* qsort comparator of entries by time. */
 static int
 by_time(const void* a, const void* b)
@@ -308,9 +261,10 @@ pm_tm_open_binary(const char* prefix, pm_error* err)
         pm_error_set(err, PM_ENOMEM, "%s: out of memory", prefix);
         return NULL;
     }
-    unsigned char* idx = NULL;
+    char* raw = NULL;
     size_t len = 0;
-    int rc = read_binary(index_path, &idx, &len, err);
+    int rc = pm_text_read_file(index_path, &raw, &len, err);
+    const unsigned char* idx = (const unsigned char*)raw;
     if (rc == PM_OK && len < 8)
     {
         rc = pm_error_set(err,
@@ -389,7 +343,7 @@ pm_tm_open_binary(const char* prefix, pm_error* err)
     {
         rc = alloc_buffer(tm, err);
     }
-    free(idx);
+    free(raw);
     free(index_path);
     if (rc != PM_OK)
     {
@@ -411,7 +365,7 @@ static int
 read_key(pm_tm* tm, const char* path, pm_error* err)
 {
     char* text = NULL;
-    int rc = pm_text_read_file(path, &text, err);
+    int rc = pm_text_read_file(path, &text, NULL, err);
     if (rc != PM_OK)
     {
         return rc;
@@ -646,7 +600,7 @@ static int
 read_text_matrix(const pm_tm* tm, const tm_entry* e, float* m, pm_error* err)
 {
     char* text = NULL;
-    int rc = pm_text_read_file(e->path, &text, err);
+    int rc = pm_text_read_file(e->path, &text, NULL, err);
     if (rc != PM_OK)
     {
         return rc;
