@@ -77,7 +77,9 @@ RunStar(uint32_t hosts,
     helper.SetAttribute("BaseRtt", TimeValue(MicroSeconds(8)));
     setup(helper);
     ApplicationContainer apps = helper.Install(nodes);
-    helper.AssignStreams(10);
+    // 8 streams: gaps, sizes, pairs, 4 incast variables, hosts within TM groups (the servers
+    // have no delay variable here).
+    NS_ABORT_MSG_IF(helper.AssignStreams(10) != 8, "AssignStreams must count the 8 streams");
     Ptr<PackMimeFlowWorkload> w = helper.GetWorkload();
     if (afterInstall)
     {
