@@ -72,7 +72,8 @@ class PackMimeStream
     /// Send FIN once every queued byte has been handed to TCP (the stream stays attached).
     void CloseWhenSent();
 
-    /// Abort the connection at once (RST) and release the stream.
+    /// Close the connection at once and release the stream (a FIN: ns-3 sockets have no
+    /// abortive close); queued bytes are dropped.
     void Abort();
 
     /// @return whether the stream is attached to a socket
