@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# Writes OUTPUT, a ctest include file with one test per suite of the test runner RUNNER.
-# Run with cmake -P after the runner is built.
+# Writes OUTPUT, a ctest include file with one test per suite of the test runner RUNNER, each
+# run at ns-3 fullness FULLNESS (QUICK, EXTENSIVE or TAKES_FOREVER). Run with cmake -P after
+# the runner is built.
 execute_process(COMMAND ${RUNNER} --print-test-name-list OUTPUT_VARIABLE listing
                 RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
@@ -18,7 +19,8 @@ foreach(suite IN LISTS suites)
   if(suite STREQUAL "")
     continue()
   endif()
-  string(APPEND content "add_test([[${suite}]] [[${RUNNER}]] [[--test-name=${suite}]])\n")
+  string(APPEND content
+         "add_test([[${suite}]] [[${RUNNER}]] [[--test-name=${suite}]] [[--fullness=${FULLNESS}]])\n")
   string(APPEND content "set_tests_properties([[${suite}]] PROPERTIES ENVIRONMENT [[${env}]])\n")
 endforeach()
 file(WRITE "${OUTPUT}" "${content}")

@@ -813,11 +813,12 @@ pm_tm_write_text(pm_tm* tm, const char* dir, pm_error* err)
         if (ent->d_name[0] == '0')
         {
             /* The message first: ent belongs to the directory stream closedir frees. */
-            int rc = pm_error_set(err,
-                                  PM_EINVAL,
-                                  "%s: already holds matrix files (%s); write to an empty directory",
-                                  dir,
-                                  ent->d_name);
+            int rc =
+                pm_error_set(err,
+                             PM_EINVAL,
+                             "%s: already holds matrix files (%s); write to an empty directory",
+                             dir,
+                             ent->d_name);
             closedir(existing);
             return rc;
         }
