@@ -38,8 +38,28 @@ CORE_HEADERS = [
     'model/core/pm-tm.h',
     'model/core/pm-workloads.h',
 ]
-MODULE_SOURCES = ['model/gsl-rng-stream.cc']
-MODULE_HEADERS = ['model/gsl-rng-stream.h'] + CORE_HEADERS
+MODULE_SOURCES = [
+    'helper/packmime-flow-helper.cc',
+    'model/gsl-rng-stream.cc',
+    'model/packmime-flow-client.cc',
+    'model/packmime-flow-record.cc',
+    'model/packmime-flow-workload.cc',
+    'model/packmime-header.cc',
+    'model/packmime-http-random-variable.cc',
+    'model/packmime-server.cc',
+    'model/packmime-stream.cc',
+]
+MODULE_HEADERS = [
+    'helper/packmime-flow-helper.h',
+    'model/gsl-rng-stream.h',
+    'model/packmime-flow-client.h',
+    'model/packmime-flow-record.h',
+    'model/packmime-flow-workload.h',
+    'model/packmime-header.h',
+    'model/packmime-http-random-variable.h',
+    'model/packmime-server.h',
+    'model/packmime-stream.h',
+] + CORE_HEADERS
 TEST_SOURCES = [
     'test/packmime-arrivals-test-suite.cc',
     'test/packmime-ecdf-parser-test-suite.cc',
@@ -108,7 +128,8 @@ def build(bld):
             cflags=['-std=c11', '-D_POSIX_C_SOURCE=200809L'],
             use=['packmime-core', 'GSL'])
 
-    module = bld.create_ns3_module('packmime', ['core', 'network', 'internet', 'applications'])
+    module = bld.create_ns3_module('packmime', ['core', 'network', 'internet', 'applications',
+                                                'point-to-point', 'traffic-control'])
     module.source = MODULE_SOURCES
     module.use.extend(['packmime-core', 'GSL'])
     module.includes = ['model/core']

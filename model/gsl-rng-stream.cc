@@ -25,14 +25,15 @@ namespace
 unsigned long
 BridgeGetInteger(void* ctx)
 {
-    return static_cast<GslRngStream*>(ctx)->GetInteger();
+    return static_cast<unsigned long>(static_cast<GslRngStream*>(ctx)->DrawUniform() *
+                                      4294967296.0);
 }
 
 /// gsl_rng "get_double" hook: a uniform double in (0, 1) from the GslRngStream behind ctx.
 double
 BridgeGetDouble(void* ctx)
 {
-    return static_cast<GslRngStream*>(ctx)->GetValue();
+    return static_cast<GslRngStream*>(ctx)->DrawUniform();
 }
 
 } // namespace
@@ -76,16 +77,22 @@ GslRngStream::AssignStreams(int64_t stream)
 }
 
 double
-GslRngStream::GetValue()
+GslRngStream::DrawUniform()
 {
     double u = Peek()->RandU01();
     return IsAntithetic() ? 1.0 - u : u;
 }
 
+double
+GslRngStream::GetValue()
+{
+    return DrawUniform();
+}
+
 uint32_t
 GslRngStream::GetInteger()
 {
-    return static_cast<uint32_t>(GetValue() * 4294967296.0);
+    return static_cast<uint32_t>(DrawUniform() * 4294967296.0);
 }
 
 } // namespace ns3

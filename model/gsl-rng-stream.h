@@ -57,6 +57,14 @@ class GslRngStream : public RandomVariableStream
      */
     uint32_t GetInteger() override;
 
+    /**
+     * @brief One uniform draw in (0, 1) from this object's ns-3 stream (1 - u when
+     * Antithetic is set). Not virtual: the bridge uses it, so subclasses may redefine
+     * GetValue (e.g. to return a model variable) without changing the bridge's draws.
+     * @return the value
+     */
+    double DrawUniform();
+
   private:
     gsl_rng* m_rng; //!< bridge generator (owned); its draws call back into this object
 };

@@ -6,9 +6,13 @@
  */
 #include "packmime-test-compat.h"
 
+#include "ns3/double.h"
 #include "ns3/gsl-rng-stream.h"
+#include "ns3/packmime-http-random-variable.h"
+#include "ns3/pm-http.h"
 #include "ns3/pm-stats.h"
 #include "ns3/rng-seed-manager.h"
+#include "ns3/string.h"
 #include "ns3/test.h"
 
 #include <cmath>
@@ -149,6 +153,55 @@ class RngBridgeUniformityTestCase : public TestCase
 
 /**
  * @ingroup packmime-tests
+ * @brief PackMimeHttpRandomVariable draws exactly the model variable: the same values as the
+ * C core's sampler fed by a bridge on the same stream (bit for bit, 1,000 draws), for an FSD
+ * variable and two others; another stream gives other values; AssignStreams counts 1.
+ */
+class PackMimeHttpRandomVariableTestCase : public TestCase
+{
+  public:
+    PackMimeHttpRandomVariableTestCase()
+        : TestCase("PackMimeHttpRandomVariable = the core sampler on the same ns-3 stream")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        for (auto [name, var] : {std::pair{"req-size", PM_HTTP_REQ_SIZE},
+                                 std::pair{"server-delay", PM_HTTP_SERVER_DELAY},
+                                 std::pair{"rsp-size", PM_HTTP_RSP_SIZE}})
+        {
+            auto rv = CreateObject<PackMimeHttpRandomVariable>();
+            rv->SetAttribute("Variable", StringValue(name));
+            rv->SetAttribute("Rate", DoubleValue(50));
+            NS_TEST_EXPECT_MSG_EQ(rv->AssignStreams(40), 1, "one stream");
+            auto bridge = CreateObject<GslRngStream>();
+            bridge->AssignStreams(40);
+            pm_http_options opt = {};
+            opt.rate = 50;
+            pm_http_sampler* s = pm_http_sampler_new(var, &opt, bridge->Get(), nullptr);
+            auto other = CreateObject<PackMimeHttpRandomVariable>();
+            other->SetAttribute("Variable", StringValue(name));
+            other->SetAttribute("Rate", DoubleValue(50));
+            other->AssignStreams(41);
+            size_t same = 0;
+            size_t sameAsOther = 0;
+            for (int i = 0; i < 1000; i++)
+            {
+                double v = rv->GetValue();
+                same += v == pm_http_sample(s);
+                sameAsOther += v == other->GetValue();
+            }
+            NS_TEST_EXPECT_MSG_EQ(same, 1000u, name << ": the model variable, draw for draw");
+            NS_TEST_EXPECT_MSG_LT(sameAsOther, 100u, name << ": another stream differs");
+            pm_http_sampler_free(s);
+        }
+    }
+};
+
+/**
+ * @ingroup packmime-tests
  * @brief Suite of RNG-bridge tests.
  */
 class RngBridgeTestSuite : public TestSuite
@@ -159,6 +212,7 @@ class RngBridgeTestSuite : public TestSuite
     {
         AddTestCase(new RngBridgeReproducibilityTestCase(), packmime_test::QUICK);
         AddTestCase(new RngBridgeUniformityTestCase(), packmime_test::QUICK);
+        AddTestCase(new PackMimeHttpRandomVariableTestCase(), packmime_test::QUICK);
     }
 };
 
