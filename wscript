@@ -55,6 +55,7 @@ MODULE_HEADERS = [
     'model/packmime-flow-client.h',
     'model/packmime-flow-record.h',
     'model/packmime-flow-workload.h',
+    'model/packmime-free-list.h',
     'model/packmime-header.h',
     'model/packmime-http-random-variable.h',
     'model/packmime-server.h',

@@ -74,16 +74,14 @@ void
 PackMimeFlowClient::DoDispose()
 {
     AbortRunningFlows();
-    for (auto& c : m_connections)
+    for (const auto& c : m_connections.All())
     {
         c->idleTimer.Cancel();
         c->stream.Release();
     }
-    m_connections.clear();
-    m_freeConnections.clear();
+    m_connections.Clear();
     m_idle.clear();
-    m_flows.clear();
-    m_freeFlows.clear();
+    m_flows.Clear();
     Application::DoDispose();
 }
 
@@ -98,7 +96,7 @@ PackMimeFlowClient::StopApplication()
 {
     NS_LOG_FUNCTION(this);
     AbortRunningFlows();
-    for (auto& c : m_connections)
+    for (const auto& c : m_connections.All())
     {
         if (c->inUse)
         {
@@ -113,60 +111,39 @@ void
 PackMimeFlowClient::StartFlow(PackMimeFlowRecord record, Direction direction)
 {
     NS_LOG_FUNCTION(this << record.id << record.size << record.dst);
-    Flow* flow;
-    if (m_freeFlows.empty())
-    {
-        m_flows.push_back(std::make_unique<Flow>());
-        flow = m_flows.back().get();
-    }
-    else
-    {
-        flow = m_freeFlows.back();
-        m_freeFlows.pop_back();
-    }
+    Flow* flow = m_flows.Acquire();
     record.start = Simulator::Now();
     record.completed = false;
     flow->record = record;
     m_running++;
-    Connection* c = TakeConnection(record);
-    flow->connection = c;
-    c->flow = flow;
-    if (c->stream.IsAttached())
+    // A connection that cannot even be opened fails the flow (and records it) at once.
+    if (TakeConnection(flow))
     {
         Send(flow, direction);
-    }
-    else
-    {
-        Fail(c, PackMimeFlowRecord::CONNECT_FAILED, "connect-failed");
     }
 }
 
 PackMimeFlowClient::Connection*
-PackMimeFlowClient::TakeConnection(const PackMimeFlowRecord& record)
+PackMimeFlowClient::TakeConnection(Flow* flow)
 {
-    auto& idle = m_idle[record.dst];
+    uint32_t dst = flow->record.dst;
+    auto& idle = m_idle[dst];
+    Connection* c;
     if (!idle.empty())
     {
-        Connection* c = idle.back();
+        c = idle.back();
         idle.pop_back();
         c->idleTimer.Cancel();
+        c->flow = flow;
+        flow->connection = c;
         return c;
     }
-    Connection* c;
-    if (m_freeConnections.empty())
-    {
-        m_connections.push_back(std::make_unique<Connection>());
-        c = m_connections.back().get();
-    }
-    else
-    {
-        c = m_freeConnections.back();
-        m_freeConnections.pop_back();
-    }
+    c = m_connections.Acquire();
     c->inUse = true;
-    c->dst = record.dst;
-    c->flow = nullptr;
+    c->dst = dst;
     c->established = false;
+    c->flow = flow;
+    flow->connection = c;
     c->stream.handlers = PackMimeStream::Handlers();
     c->stream.handlers.connected = [c]
     {
@@ -194,11 +171,12 @@ PackMimeFlowClient::TakeConnection(const PackMimeFlowRecord& record)
              PackMimeFlowRecord::CONNECTION_RESET,
              error ? "connection-reset" : "connection-closed");
     };
-    uint32_t open = ++m_perDestination[record.dst];
+    uint32_t open = ++m_perDestination[dst];
     m_peakPerDestination = std::max(m_peakPerDestination, open);
     m_opened++;
-    c->stream.Open(GetNode(), record.server);
-    return c;
+    c->stream.Open(GetNode(), flow->record.server);
+    // If Open failed at once, connectFailed has already recorded the flow and recycled c.
+    return c->stream.IsAttached() ? c : nullptr;
 }
 
 void
@@ -300,7 +278,7 @@ PackMimeFlowClient::Recycle(Connection* c)
     {
         c->inUse = false;
         m_perDestination[c->dst]--;
-        m_freeConnections.push_back(c);
+        m_connections.Release(c);
     }
 }
 
@@ -309,13 +287,13 @@ PackMimeFlowClient::RecycleFlow(Flow* flow)
 {
     flow->connection = nullptr;
     m_running--;
-    m_freeFlows.push_back(flow);
+    m_flows.Release(flow);
 }
 
 void
 PackMimeFlowClient::AbortRunningFlows()
 {
-    for (auto& c : m_connections)
+    for (const auto& c : m_connections.All())
     {
         if (c->inUse && c->flow)
         {

@@ -5,6 +5,7 @@
 #define PACKMIME_FLOW_CLIENT_H
 
 #include "packmime-flow-record.h"
+#include "packmime-free-list.h"
 #include "packmime-stream.h"
 
 #include "ns3/application.h"
@@ -113,7 +114,7 @@ class PackMimeFlowClient : public Application
 
     void StartApplication() override;
     void StopApplication() override;
-    Connection* TakeConnection(const PackMimeFlowRecord& record);
+    Connection* TakeConnection(Flow* flow);
     void Send(Flow* flow, Direction direction);
     void Finish(Connection* connection);
     void Fail(Connection* connection, PackMimeFlowRecord::Error error, const char* reason);
@@ -122,13 +123,11 @@ class PackMimeFlowClient : public Application
     void Recycle(Connection* connection);
     void RecycleFlow(Flow* flow);
 
-    Time m_idleTimeout; //!< close idle connections after this (0: never)
-    std::vector<std::unique_ptr<Connection>> m_connections;        //!< all allocated connections
-    std::vector<Connection*> m_freeConnections;                    //!< connections for reuse
+    Time m_idleTimeout;                         //!< close idle connections after this (0: never)
+    PackMimeFreeList<Connection> m_connections; //!< pooled connections (idle, busy or free)
     std::unordered_map<uint32_t, std::vector<Connection*>> m_idle; //!< idle, per destination
     std::unordered_map<uint32_t, uint32_t> m_perDestination;       //!< open, per destination
-    std::vector<std::unique_ptr<Flow>> m_flows;                    //!< all allocated flow sessions
-    std::vector<Flow*> m_freeFlows;                                //!< flow sessions for reuse
+    PackMimeFreeList<Flow> m_flows;                                //!< flow sessions, reused
     uint32_t m_running{0};                                         //!< flows running
     uint64_t m_opened{0};                                          //!< connections opened
     uint32_t m_peakPerDestination{0};                              //!< max open to one destination

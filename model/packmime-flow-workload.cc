@@ -262,12 +262,6 @@ PackMimeFlowWorkload::~PackMimeFlowWorkload()
 }
 
 void
-PackMimeFlowWorkload::DoInitialize()
-{
-    Object::DoInitialize();
-}
-
-void
 PackMimeFlowWorkload::DoDispose()
 {
     if (m_started && !m_finished)

@@ -186,7 +186,6 @@ class PackMimeFlowWorkload : public Object
 
   protected:
     void DoDispose() override;
-    void DoInitialize() override;
 
   private:
     void Configure();

@@ -86,7 +86,9 @@ PackMimeHttpRandomVariable::GetValue()
         opt.fsd = pm_fsd_method(m_fsd);
         pm_error err;
         m_sampler = pm_http_sampler_new(pm_http_var(m_variable), &opt, Get(), &err);
-        NS_ABORT_MSG_IF(!m_sampler, "PackMimeHttpRandomVariable (attributes Variable, Rate, Fsd): " << err.message);
+        NS_ABORT_MSG_IF(
+            !m_sampler,
+            "PackMimeHttpRandomVariable (attributes Variable, Rate, Fsd): " << err.message);
     }
     return pm_http_sample(m_sampler);
 }

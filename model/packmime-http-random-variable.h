@@ -54,10 +54,10 @@ class PackMimeHttpRandomVariable : public GslRngStream
     uint32_t GetInteger() override;
 
   private:
-    int m_variable;                        //!< pm_http_var
-    double m_rate;                         //!< new connections per second
-    int m_fsd;                             //!< pm_fsd_method
-    pm_http_sampler* m_sampler{nullptr};   //!< built at the first draw (owned)
+    int m_variable;                      //!< pm_http_var
+    double m_rate;                       //!< new connections per second
+    int m_fsd;                           //!< pm_fsd_method
+    pm_http_sampler* m_sampler{nullptr}; //!< built at the first draw (owned)
 };
 
 } // namespace ns3

@@ -80,15 +80,14 @@ PackMimeServer::GetOpenConnections() const
 uint32_t
 PackMimeServer::GetSessionsAllocated() const
 {
-    return uint32_t(m_sessions.size());
+    return uint32_t(m_sessions.GetAllocated());
 }
 
 void
 PackMimeServer::DoDispose()
 {
     StopApplication();
-    m_sessions.clear();
-    m_free.clear();
+    m_sessions.Clear();
     m_serverDelay = nullptr;
     Application::DoDispose();
 }
@@ -136,7 +135,7 @@ PackMimeServer::StopApplication()
     }
     m_listener = nullptr;
     m_listener6 = nullptr;
-    for (auto& s : m_sessions)
+    for (const auto& s : m_sessions.All())
     {
         if (s->inUse)
         {
@@ -156,17 +155,7 @@ void
 PackMimeServer::HandleAccept(Ptr<Socket> socket, const Address& from)
 {
     NS_LOG_FUNCTION(this << socket << from);
-    Session* session;
-    if (m_free.empty())
-    {
-        m_sessions.push_back(std::make_unique<Session>());
-        session = m_sessions.back().get();
-    }
-    else
-    {
-        session = m_free.back();
-        m_free.pop_back();
-    }
+    Session* session = m_sessions.Acquire();
     m_open++;
     session->inUse = true;
     session->stream.handlers = PackMimeStream::Handlers();
@@ -240,7 +229,7 @@ PackMimeServer::Recycle(Session* session)
         session->inUse = false;
         session->delayed.Cancel();
         session->stream.handlers = PackMimeStream::Handlers();
-        m_free.push_back(session);
+        m_sessions.Release(session);
         m_open--;
     }
 }

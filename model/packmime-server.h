@@ -4,6 +4,7 @@
 #ifndef PACKMIME_SERVER_H
 #define PACKMIME_SERVER_H
 
+#include "packmime-free-list.h"
 #include "packmime-header.h"
 #include "packmime-stream.h"
 
@@ -84,13 +85,12 @@ class PackMimeServer : public Application
     void Respond(Session* session, uint64_t bytes, bool last);
     void Recycle(Session* session);
 
-    uint16_t m_port;                                  //!< listening port
-    Ptr<RandomVariableStream> m_serverDelay;          //!< delay before each response (s), or null
-    Ptr<Socket> m_listener;                           //!< listening socket (IPv4 any)
-    Ptr<Socket> m_listener6;                          //!< listening socket (IPv6 any)
-    std::vector<std::unique_ptr<Session>> m_sessions; //!< every session ever allocated
-    std::vector<Session*> m_free;                     //!< sessions available for reuse
-    uint32_t m_open{0};                               //!< sessions in use
+    uint16_t m_port;                         //!< listening port
+    Ptr<RandomVariableStream> m_serverDelay; //!< delay before each response (s), or null
+    Ptr<Socket> m_listener;                  //!< listening socket (IPv4 any)
+    Ptr<Socket> m_listener6;                 //!< listening socket (IPv6 any)
+    PackMimeFreeList<Session> m_sessions;    //!< per-connection state, reused
+    uint32_t m_open{0};                      //!< sessions in use
     TracedCallback<const PackMimeHeader&, Time> m_requestTrace; //!< request received
     TracedCallback<uint32_t> m_rxTrace;                         //!< bytes received
 };

@@ -155,18 +155,21 @@ pm_http_var_parse(const char* name, pm_http_var* var, pm_error* err)
                         list);
 }
 
-int
-pm_http_fsd_params(pm_http_var var, const pm_http_options* opt, pm_fsd_params* out, pm_error* err)
+/* Constants of the FSD series behind a variable, or NULL if it is not an FSD variable. */
+static const fsd_constants*
+fsd_constants_of(pm_http_var var)
 {
-    const fsd_constants* c = var == PM_HTTP_FLOW_ARRIVAL  ? &fsd_flow
-                             : var == PM_HTTP_REQ_SIZE    ? &fsd_req
-                             : var == PM_HTTP_XMIT_CLIENT ? &fsd_rtt_client
-                             : var == PM_HTTP_XMIT_SERVER ? &fsd_rtt_server
-                                                          : NULL;
-    if (!c)
-    {
-        return pm_error_set(err, PM_EINVAL, "%s is not an FSD variable", pm_http_var_name(var));
-    }
+    return var == PM_HTTP_FLOW_ARRIVAL  ? &fsd_flow
+           : var == PM_HTTP_REQ_SIZE    ? &fsd_req
+           : var == PM_HTTP_XMIT_CLIENT ? &fsd_rtt_client
+           : var == PM_HTTP_XMIT_SERVER ? &fsd_rtt_server
+                                        : NULL;
+}
+
+/* Check the options every variable shares: a finite rate > 0, a forced share in [0, 1]. */
+static int
+check_options(const pm_http_options* opt, pm_error* err)
+{
     if (!(opt->rate > 0) || !isfinite(opt->rate))
     {
         return pm_error_set(err,
@@ -180,6 +183,22 @@ pm_http_fsd_params(pm_http_var var, const pm_http_options* opt, pm_fsd_params* o
                             PM_EINVAL,
                             "forced white-noise share %g: expected 0 <= theta <= 1",
                             opt->theta);
+    }
+    return PM_OK;
+}
+
+int
+pm_http_fsd_params(pm_http_var var, const pm_http_options* opt, pm_fsd_params* out, pm_error* err)
+{
+    const fsd_constants* c = fsd_constants_of(var);
+    if (!c)
+    {
+        return pm_error_set(err, PM_EINVAL, "%s is not an FSD variable", pm_http_var_name(var));
+    }
+    int rc = check_options(opt, err);
+    if (rc != PM_OK)
+    {
+        return rc;
     }
     out->d = c->d;
     out->n_ar = c->n_ar;
@@ -289,14 +308,16 @@ pm_http_sampler_new(pm_http_var var, const pm_http_options* opt, gsl_rng* r, pm_
     s->opt = *opt;
     s->r = r;
     s->state = PM_HTTP_RSP_CACHE; /* with an empty run: the first run is a download run */
-    if (pm_http_rate_params_eval(opt->rate, &s->rp, err) != PM_OK)
+    if (check_options(opt, err) != PM_OK)
     {
         pm_http_sampler_free(s);
         return NULL;
     }
+    pm_http_rate_params_eval(opt->rate, &s->rp, NULL); /* cannot fail: the rate is checked */
     pm_fsd_params fp;
-    if (pm_http_fsd_params(var, opt, &fp, NULL) == PM_OK)
+    if (fsd_constants_of(var))
     {
+        pm_http_fsd_params(var, opt, &fp, NULL);
         s->fsd = pm_fsd_new(&fp, opt->fsd, r, err);
         if (!s->fsd)
         {
@@ -304,12 +325,6 @@ pm_http_sampler_new(pm_http_var var, const pm_http_options* opt, gsl_rng* r, pm_
             pm_http_sampler_free(s);
             return NULL;
         }
-    }
-    else if (opt->force_theta && !(opt->theta >= 0 && opt->theta <= 1))
-    {
-        pm_http_fsd_params(PM_HTTP_FLOW_ARRIVAL, opt, &fp, err);
-        pm_http_sampler_free(s);
-        return NULL;
     }
     s->hier = var == PM_HTTP_TIME_BTWN_PAGES    ? &think_pages
               : var == PM_HTTP_TIME_BTWN_OBJS   ? &think_objs
