@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <tuple>
 #include <vector>
 
@@ -425,6 +426,151 @@ class PlannerMiscTestCase : public TestCase
     }
 };
 
+/// A replacement source returning a fixed value (the context points to it).
+static double
+ConstantSource(void* ctx)
+{
+    return *static_cast<double*>(ctx);
+}
+
+/**
+ * @ingroup packmime-tests
+ * @brief Replaced variables (ns-2's set-req_size etc.): values post-processed as ns-2 does
+ * (sizes truncated, counts rounded up, flags non-zero) with guards against values the
+ * model cannot carry (sizes < 1 or NaN, negative times, absurd request counts); replaced
+ * variables need no generator and the others still draw from theirs.
+ */
+class PlannerSourcesTestCase : public TestCase
+{
+  public:
+    PlannerSourcesTestCase()
+        : TestCase("replaced variables: ns-2 post-processing and guards")
+    {
+    }
+
+  private:
+    /// Plan `n` connections with the given replacements (variable -> constant value).
+    std::vector<pm_http_connection> Plan(pm_http_planner_config cfg,
+                                         std::map<int, double>& values,
+                                         int n,
+                                         std::vector<std::vector<pm_http_request>>& requests)
+    {
+        gsl_rng* rng[PM_HTTP_VAR_COUNT];
+        for (int v = 0; v < PM_HTTP_VAR_COUNT; v++)
+        {
+            // Replaced variables get no generator: the planner must not need one.
+            rng[v] = values.count(v) ? nullptr : pm_rng_new_seeded(3, v, nullptr);
+        }
+        for (auto& [v, value] : values)
+        {
+            cfg.sources[v].sample = &ConstantSource;
+            cfg.sources[v].ctx = &value;
+        }
+        pm_error err;
+        pm_http_planner* p = pm_http_planner_new(&cfg, rng, &err);
+        NS_ABORT_MSG_IF(p == nullptr, err.message);
+        std::vector<pm_http_connection> out;
+        requests.clear();
+        for (int i = 0; i < n; i++)
+        {
+            pm_http_connection c;
+            NS_ABORT_MSG_IF(pm_http_planner_next(p, &c, &err) != PM_OK, err.message);
+            out.push_back(c);
+            requests.emplace_back(c.requests, c.requests + c.n_requests);
+        }
+        pm_http_planner_free(p);
+        for (auto r : rng)
+        {
+            if (r)
+            {
+                gsl_rng_free(r);
+            }
+        }
+        return out;
+    }
+
+    void DoRun() override
+    {
+        std::vector<std::vector<pm_http_request>> reqs;
+
+        // HTTP/1.0: constant sizes truncated; sizes below 1 (and NaN) become 1 byte.
+        std::map<int, double> v10 = {{PM_HTTP_FLOW_ARRIVAL, 0.25},
+                                     {PM_HTTP_REQ_SIZE, 1000.7},
+                                     {PM_HTTP_RSP_SIZE, -5.0}};
+        auto c = Plan(Config(10, false), v10, 50, reqs);
+        for (size_t i = 0; i < c.size(); i++)
+        {
+            NS_TEST_EXPECT_MSG_EQ(c[i].gap, (i == 0 ? 0.0 : 0.25), "replaced inter-arrival");
+            NS_TEST_EXPECT_MSG_EQ(reqs[i][0].req_bytes, 1000u, "request truncated");
+            NS_TEST_EXPECT_MSG_EQ(reqs[i][0].rsp_bytes, 1u, "negative response -> 1 byte");
+        }
+        v10[PM_HTTP_RSP_SIZE] = std::nan("");
+        v10[PM_HTTP_FLOW_ARRIVAL] = -3.0;
+        c = Plan(Config(10, false), v10, 5, reqs);
+        NS_TEST_EXPECT_MSG_EQ(reqs[4][0].rsp_bytes, 1u, "NaN response -> 1 byte");
+        NS_TEST_EXPECT_MSG_EQ(c[4].gap, 0.0, "negative gap -> 0");
+
+        // HTTP/1.1, everything structural replaced: always persistent; 2.2 pages -> 3; no
+        // single-object pages; 1.5 objects -> 2; so 6 requests; page gaps 2 s, object gaps
+        // -1 -> 0; the response 100 B is a cache validation, so every response stays 100 B.
+        std::map<int, double> v11 = {{PM_HTTP_PERSISTENT, 0.5},
+                                     {PM_HTTP_PAGES, 2.2},
+                                     {PM_HTTP_SINGLE_OBJ, 0.0},
+                                     {PM_HTTP_OBJS_PER_PAGE, 1.5},
+                                     {PM_HTTP_TIME_BTWN_PAGES, 2.0},
+                                     {PM_HTTP_TIME_BTWN_OBJS, -1.0},
+                                     {PM_HTTP_RSP_SIZE, 100.0}};
+        c = Plan(Config(10, true), v11, 20, reqs);
+        bool shape = true;
+        for (size_t i = 0; i < c.size(); i++)
+        {
+            shape = shape && c[i].persistent && c[i].n_requests == 6;
+            for (size_t k = 0; shape && k < 6; k++)
+            {
+                double gap = k == 0 ? 0.0 : (k % 2 == 0 ? 2.0 : 0.0);
+                shape = reqs[i][k].page == k / 2 && reqs[i][k].gap == gap &&
+                        reqs[i][k].rsp_bytes == 100 && reqs[i][k].req_bytes >= 1 &&
+                        reqs[i][k].req_bytes == reqs[i][0].req_bytes;
+            }
+        }
+        NS_TEST_EXPECT_MSG_EQ(shape, true, "persistent structure from the replaced variables");
+        // The request size is still the model's (not replaced): not all equal across
+        // connections.
+        bool varied = false;
+        for (size_t i = 1; i < c.size(); i++)
+        {
+            varied = varied || reqs[i][0].req_bytes != reqs[0][0].req_bytes;
+        }
+        NS_TEST_EXPECT_MSG_EQ(varied, true, "unreplaced variables still drawn from the model");
+
+        // An absurd page count is an error naming the variables, not an allocation attempt.
+        std::map<int, double> huge = {{PM_HTTP_PERSISTENT, 1.0}, {PM_HTTP_PAGES, 1e8}};
+        pm_http_planner_config cfg = Config(10, true);
+        gsl_rng* rng[PM_HTTP_VAR_COUNT];
+        for (int v = 0; v < PM_HTTP_VAR_COUNT; v++)
+        {
+            rng[v] = pm_rng_new_seeded(5, v, nullptr);
+        }
+        for (auto& [v, value] : huge)
+        {
+            cfg.sources[v].sample = &ConstantSource;
+            cfg.sources[v].ctx = &value;
+        }
+        pm_error err;
+        pm_http_planner* p = pm_http_planner_new(&cfg, rng, &err);
+        pm_http_connection conn;
+        NS_TEST_EXPECT_MSG_EQ(pm_http_planner_next(p, &conn, &err), int(PM_EINVAL), "rejected");
+        NS_TEST_EXPECT_MSG_NE(std::string(err.message).find("pages"),
+                              std::string::npos,
+                              "message names the variable: " << err.message);
+        pm_http_planner_free(p);
+        for (auto r : rng)
+        {
+            gsl_rng_free(r);
+        }
+    }
+};
+
 /**
  * @ingroup packmime-tests
  * @brief Suite of planner tests.
@@ -439,6 +585,7 @@ class PlannerTestSuite : public TestSuite
         AddTestCase(new PlannerRulesTestCase(), packmime_test::QUICK);
         AddTestCase(new PlannerThinkTimeTestCase(), packmime_test::QUICK);
         AddTestCase(new PlannerMiscTestCase(), packmime_test::QUICK);
+        AddTestCase(new PlannerSourcesTestCase(), packmime_test::QUICK);
     }
 };
 

@@ -3,6 +3,7 @@
  */
 #include "pm-http-planner.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,7 +16,11 @@ struct pm_http_planner
     size_t* objects; /* objects per page of the current connection */
     size_t page_capacity;
     uint64_t next_id;
+    size_t planned; /* requests of the last persistent plan (for the error message) */
 };
+
+/* Most requests one connection may carry; only replaced count variables can exceed it. */
+#define PM_HTTP_MAX_REQUESTS ((size_t)1 << 24)
 
 /* Whether the planner of this configuration samples variable v. */
 static int
@@ -61,7 +66,7 @@ pm_http_planner_new(const pm_http_planner_config* cfg,
     p->cfg = *cfg;
     for (int v = 0; v < PM_HTTP_VAR_COUNT; v++)
     {
-        if (!uses_variable(cfg, v))
+        if (!uses_variable(cfg, v) || cfg->sources[v].sample)
         {
             continue;
         }
@@ -99,12 +104,55 @@ pm_http_planner_free(pm_http_planner* p)
     }
 }
 
-/* Draw a whole-byte size of variable v, with ns-2's 0 -> 1 byte rule. */
+/* Next raw value of variable v: its replacement source if any, else the model sampler. */
+static double
+draw(pm_http_planner* p, pm_http_var v)
+{
+    const pm_http_source* src = &p->cfg.sources[v];
+    return src->sample ? src->sample(src->ctx) : pm_http_sample(p->s[v]);
+}
+
+/* Draw a whole-byte size of variable v, with ns-2's 0 -> 1 byte rule (NaN -> 1 too). */
 static uint64_t
 draw_bytes(pm_http_planner* p, pm_http_var v)
 {
-    double size = pm_http_sample(p->s[v]);
-    return size < 1 ? 1 : (uint64_t)size;
+    double size = draw(p, v);
+    if (!(size >= 1))
+    {
+        return 1;
+    }
+    return size >= 0x1p63 ? (uint64_t)1 << 63 : (uint64_t)size;
+}
+
+/* Draw a count (pages, objects): rounded up as ns-2 does, at least 1. */
+static size_t
+draw_count(pm_http_planner* p, pm_http_var v)
+{
+    double n = ceil(draw(p, v));
+    if (!(n >= 1))
+    {
+        return 1;
+    }
+    /* Larger plans fail in the caller; the cap keeps the sum of counts from overflowing. */
+    return n > (double)PM_HTTP_MAX_REQUESTS ? PM_HTTP_MAX_REQUESTS + 1 : (size_t)n;
+}
+
+/* Draw a time in seconds; negative or NaN values become 0. */
+static double
+draw_time(pm_http_planner* p, pm_http_var v)
+{
+    double t = draw(p, v);
+    return t > 0 ? t : 0.0;
+}
+
+/* Redraw the random effects of hierarchical variable v unless it is replaced. */
+static void
+new_effects(pm_http_planner* p, pm_http_var v)
+{
+    if (p->s[v])
+    {
+        pm_http_sampler_new_effects(p->s[v]);
+    }
 }
 
 /* Grow *array (of `size`-byte elements, capacity *cap) to hold n; returns 0 or -1. */
@@ -132,24 +180,27 @@ reserve(void** array, size_t* cap, size_t n, size_t size)
 
 /* Plan a persistent connection (section 4.6): pages and objects, one request size and one
  * response size, think times, then the follow-up response sizes. Returns the request count,
- * or 0 when out of memory. */
+ * or 0 when out of memory or over PM_HTTP_MAX_REQUESTS. */
 static size_t
 plan_persistent(pm_http_planner* p)
 {
-    pm_http_sampler** s = p->s;
-    size_t pages = (size_t)pm_http_sample(s[PM_HTTP_PAGES]);
-    if (reserve((void**)&p->objects, &p->page_capacity, pages, sizeof(size_t)) != 0)
+    size_t pages = draw_count(p, PM_HTTP_PAGES);
+    p->planned = pages;
+    if (pages > PM_HTTP_MAX_REQUESTS ||
+        reserve((void**)&p->objects, &p->page_capacity, pages, sizeof(size_t)) != 0)
     {
         return 0;
     }
     size_t n = 0;
     for (size_t g = 0; g < pages; g++)
     {
-        int single = pages >= 2 && pm_http_sample(s[PM_HTTP_SINGLE_OBJ]) != 0;
-        p->objects[g] = single ? 1 : (size_t)pm_http_sample(s[PM_HTTP_OBJS_PER_PAGE]);
+        int single = pages >= 2 && draw(p, PM_HTTP_SINGLE_OBJ) != 0;
+        p->objects[g] = single ? 1 : draw_count(p, PM_HTTP_OBJS_PER_PAGE);
         n += p->objects[g];
     }
-    if (reserve((void**)&p->requests, &p->capacity, n, sizeof(pm_http_request)) != 0)
+    p->planned = n;
+    if (n > PM_HTTP_MAX_REQUESTS ||
+        reserve((void**)&p->requests, &p->capacity, n, sizeof(pm_http_request)) != 0)
     {
         return 0;
     }
@@ -158,8 +209,8 @@ plan_persistent(pm_http_planner* p)
     uint64_t rsp = draw_bytes(p, PM_HTTP_RSP_SIZE);
     if (p->cfg.options.think_per_connection)
     {
-        pm_http_sampler_new_effects(s[PM_HTTP_TIME_BTWN_PAGES]);
-        pm_http_sampler_new_effects(s[PM_HTTP_TIME_BTWN_OBJS]);
+        new_effects(p, PM_HTTP_TIME_BTWN_PAGES);
+        new_effects(p, PM_HTTP_TIME_BTWN_OBJS);
     }
     size_t i = 0;
     for (size_t g = 0; g < pages; g++)
@@ -168,8 +219,8 @@ plan_persistent(pm_http_planner* p)
         {
             r[i].page = (uint32_t)g;
             r[i].gap = i == 0   ? 0.0
-                       : o == 0 ? pm_http_sample(s[PM_HTTP_TIME_BTWN_PAGES])
-                                : pm_http_sample(s[PM_HTTP_TIME_BTWN_OBJS]);
+                       : o == 0 ? draw_time(p, PM_HTTP_TIME_BTWN_PAGES)
+                                : draw_time(p, PM_HTTP_TIME_BTWN_OBJS);
             r[i].req_bytes =
                 (i > 0 && p->cfg.no_persist_req_size) ? draw_bytes(p, PM_HTTP_REQ_SIZE) : req;
             r[i].rsp_bytes =
@@ -180,7 +231,7 @@ plan_persistent(pm_http_planner* p)
      * is more than one request and the first response is not a cache validation. */
     if (!p->cfg.no_persist_rsp_size && n > 1 && rsp > PM_HTTP_CACHE_CUTOFF)
     {
-        pm_http_sampler_new_effects(s[PM_HTTP_PERSIST_RSP_SIZE]);
+        new_effects(p, PM_HTTP_PERSIST_RSP_SIZE);
         for (size_t k = 1; k < n; k++)
         {
             r[k].rsp_bytes = draw_bytes(p, PM_HTTP_PERSIST_RSP_SIZE);
@@ -194,8 +245,8 @@ pm_http_planner_next(pm_http_planner* p, pm_http_connection* out, pm_error* err)
 {
     out->id = p->next_id++;
     /* ns-2 starts the first connection at once, then draws the gap to the next. */
-    out->gap = out->id == 0 ? 0.0 : pm_http_sample(p->s[PM_HTTP_FLOW_ARRIVAL]);
-    out->persistent = p->cfg.http11 && pm_http_sample(p->s[PM_HTTP_PERSISTENT]) != 0;
+    out->gap = out->id == 0 ? 0.0 : draw_time(p, PM_HTTP_FLOW_ARRIVAL);
+    out->persistent = p->cfg.http11 && draw(p, PM_HTTP_PERSISTENT) != 0;
     if (out->persistent)
     {
         out->n_requests = plan_persistent(p);
@@ -213,6 +264,16 @@ pm_http_planner_next(pm_http_planner* p, pm_http_connection* out, pm_error* err)
         out->n_requests = 0;
     }
     out->requests = p->requests;
+    if (out->n_requests == 0 && out->persistent && p->planned > PM_HTTP_MAX_REQUESTS)
+    {
+        return pm_error_set(err,
+                            PM_EINVAL,
+                            "planner: connection %llu would carry %zu requests (at most %zu): "
+                            "check the replaced pages / objs-per-page variables",
+                            (unsigned long long)out->id,
+                            p->planned,
+                            PM_HTTP_MAX_REQUESTS);
+    }
     if (out->n_requests == 0)
     {
         return pm_error_set(err,

@@ -21,6 +21,14 @@ extern "C"
 {
 #endif
 
+    /** An external source replacing a model variable (ns-2's set-req_size etc.): any
+     * distribution, called once per value. */
+    typedef struct pm_http_source
+    {
+        double (*sample)(void* ctx); /* NULL: the model's own sampler */
+        void* ctx;                   /* borrowed; passed to sample */
+    } pm_http_source;
+
     /** Generator settings: the shared options plus the HTTP mode and ns-2's two switches. */
     typedef struct pm_http_planner_config
     {
@@ -28,6 +36,11 @@ extern "C"
         int http11;              /* 0: HTTP/1.0 (one request per connection); 1: HTTP/1.1 */
         int no_persist_req_size; /* ns-2 no-pm-persistent-reqsz: a new size per request */
         int no_persist_rsp_size; /* ns-2 no-pm-persistent-rspsz: responses 2..n from rsp-size */
+        /* Replaced variables, indexed by pm_http_var (all NULL: the model). Their values are
+         * post-processed as ns-2 does and guarded: sizes truncated to whole bytes (below 1,
+         * or NaN, become 1), pages and objects rounded up (at least 1), flags non-zero = 1,
+         * times below 0 (or NaN) become 0. */
+        pm_http_source sources[PM_HTTP_VAR_COUNT];
     } pm_http_planner_config;
 
     /** One request/response exchange of a connection. */
@@ -52,13 +65,13 @@ extern "C"
     /** A planner; create with pm_http_planner_new. */
     typedef struct pm_http_planner pm_http_planner;
 
-    /* Number of model variables (and so generators) a planner of this configuration uses. */
+    /* Number of model variables a planner of this configuration draws (replaced ones included). */
     size_t pm_http_planner_streams(const pm_http_planner_config* cfg);
 
     /* Create a planner. rngs[v] is the generator of variable v (borrowed); the planner uses
      * flow-arrival, req-size and rsp-size, and in HTTP/1.1 also persistent, pages, single-obj,
-     * objs-per-page, time-btwn-pages, time-btwn-objs and persist-rsp-size; the others may be
-     * NULL. */
+     * objs-per-page, time-btwn-pages, time-btwn-objs and persist-rsp-size; the others, and
+     * those of replaced variables (cfg->sources), may be NULL. */
     pm_http_planner* pm_http_planner_new(const pm_http_planner_config* cfg,
                                          gsl_rng* const rngs[PM_HTTP_VAR_COUNT],
                                          pm_error* err);
