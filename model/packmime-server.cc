@@ -10,6 +10,7 @@
 #include "ns3/simulator.h"
 #include "ns3/tcp-socket-factory.h"
 #include "ns3/trace-source-accessor.h"
+#include "ns3/double.h"
 #include "ns3/uinteger.h"
 
 namespace ns3
@@ -38,6 +39,13 @@ PackMimeServer::GetTypeId()
                           PointerValue(),
                           MakePointerAccessor(&PackMimeServer::m_serverDelay),
                           MakePointerChecker<RandomVariableStream>())
+            .AddAttribute("TimeWait",
+                          "TIME_WAIT of the connections this server closes first (sets "
+                          "MaxSegLifetime = TimeWait / 2 on its sockets); 0: TCP's own "
+                          "(2 x TcpSocketBase::MaxSegLifetime).",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&PackMimeServer::m_timeWait),
+                          MakeTimeChecker(Seconds(0)))
             .AddTraceSource("Request",
                             "A whole request was received (with the delay drawn for it).",
                             MakeTraceSourceAccessor(&PackMimeServer::m_requestTrace),
@@ -104,12 +112,14 @@ PackMimeServer::StartApplication()
     NS_ABORT_MSG_IF(m_listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_port)) != 0,
                     "PackMimeServer on node " << GetNode()->GetId() << ": cannot bind port "
                                               << m_port << " (Port attribute)");
+    SetTimeWait(m_listener);
     m_listener->Listen();
     m_listener->SetAcceptCallback(MakeCallback(&PackMimeServer::HandleConnectionRequest, this),
                                   MakeCallback(&PackMimeServer::HandleAccept, this));
     m_listener6 = Socket::CreateSocket(GetNode(), TcpSocketFactory::GetTypeId());
     if (m_listener6->Bind(Inet6SocketAddress(Ipv6Address::GetAny(), m_port)) == 0)
     {
+        SetTimeWait(m_listener6);
         m_listener6->Listen();
         m_listener6->SetAcceptCallback(MakeCallback(&PackMimeServer::HandleConnectionRequest, this),
                                        MakeCallback(&PackMimeServer::HandleAccept, this));
@@ -117,6 +127,16 @@ PackMimeServer::StartApplication()
     else
     {
         m_listener6 = nullptr; // no IPv6 on this node
+    }
+}
+
+void
+PackMimeServer::SetTimeWait(Ptr<Socket> listener) const
+{
+    // Accepted sockets are copies of the listener, so they inherit its MaxSegLifetime.
+    if (m_timeWait.IsStrictlyPositive())
+    {
+        listener->SetAttribute("MaxSegLifetime", DoubleValue(m_timeWait.GetSeconds() / 2));
     }
 }
 

@@ -10,6 +10,7 @@
 
 #include "ns3/application.h"
 #include "ns3/event-id.h"
+#include "ns3/nstime.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/traced-callback.h"
 
@@ -84,9 +85,11 @@ class PackMimeServer : public Application
     void HandleRequest(Session* session, const PackMimeHeader& header);
     void Respond(Session* session, uint64_t bytes, bool last);
     void Recycle(Session* session);
+    void SetTimeWait(Ptr<Socket> listener) const;
 
     uint16_t m_port;                         //!< listening port
     Ptr<RandomVariableStream> m_serverDelay; //!< delay before each response (s), or null
+    Time m_timeWait;                         //!< TIME_WAIT of our sockets (0: TCP's own)
     Ptr<Socket> m_listener;                  //!< listening socket (IPv4 any)
     Ptr<Socket> m_listener6;                 //!< listening socket (IPv6 any)
     PackMimeFreeList<Session> m_sessions;    //!< per-connection state, reused

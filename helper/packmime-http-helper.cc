@@ -1,0 +1,146 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "packmime-http-helper.h"
+
+#include "ns3/abort.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/inet6-socket-address.h"
+#include "ns3/ipv4.h"
+#include "ns3/ipv6.h"
+#include "ns3/packmime-server.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+
+#include <map>
+
+namespace ns3
+{
+
+namespace
+{
+
+/// The socket address of a server node: its first IPv4 address, else its first global
+/// IPv6 address.
+Address
+ServerAddress(Ptr<Node> node, uint16_t port)
+{
+    if (Ptr<Ipv4> ip = node->GetObject<Ipv4>())
+    {
+        for (uint32_t i = 0; i < ip->GetNInterfaces(); i++)
+        {
+            for (uint32_t a = 0; a < ip->GetNAddresses(i); a++)
+            {
+                Ipv4Address addr = ip->GetAddress(i, a).GetLocal();
+                if (!addr.IsLocalhost())
+                {
+                    return InetSocketAddress(addr, port);
+                }
+            }
+        }
+    }
+    if (Ptr<Ipv6> ip = node->GetObject<Ipv6>())
+    {
+        for (uint32_t i = 0; i < ip->GetNInterfaces(); i++)
+        {
+            for (uint32_t a = 0; a < ip->GetNAddresses(i); a++)
+            {
+                Ipv6InterfaceAddress addr = ip->GetAddress(i, a);
+                if (addr.GetScope() == Ipv6InterfaceAddress::GLOBAL)
+                {
+                    return Inet6SocketAddress(addr.GetAddress(), port);
+                }
+            }
+        }
+    }
+    NS_ABORT_MSG("PackMimeHttpHelper::Install: server node "
+                 << node->GetId() << " has no IPv4 or global IPv6 address (install the "
+                 << "Internet stack and assign addresses first)");
+    return Address();
+}
+
+} // namespace
+
+PackMimeHttpHelper::PackMimeHttpHelper()
+{
+    m_factory.SetTypeId(PackMimeHttpGenerator::GetTypeId());
+}
+
+void
+PackMimeHttpHelper::SetAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_factory.Set(name, value);
+}
+
+ApplicationContainer
+PackMimeHttpHelper::Install(NodeContainer clients, NodeContainer servers)
+{
+    NS_ABORT_MSG_IF(clients.GetN() == 0 || clients.GetN() != servers.GetN(),
+                    "PackMimeHttpHelper::Install: " << clients.GetN() << " client nodes and "
+                                                    << servers.GetN()
+                                                    << " server nodes: expected equal, "
+                                                       "non-empty sets (client i is paired "
+                                                       "with server i)");
+    m_generator = m_factory.Create<PackMimeHttpGenerator>();
+    m_generator->Validate();
+    uint16_t port = m_generator->GetPort();
+    ApplicationContainer apps;
+    std::map<uint32_t, Ptr<PackMimeHttpClient>> clientApps;
+    std::map<uint32_t, Ptr<PackMimeServer>> serverApps;
+    std::vector<Ptr<PackMimeHttpClient>> pairClients;
+    std::vector<Address> pairServers;
+    std::vector<uint32_t> pairServerNodes;
+    for (uint32_t i = 0; i < clients.GetN(); i++)
+    {
+        Ptr<Node> c = clients.Get(i);
+        Ptr<Node> s = servers.Get(i);
+        // One application per node and role, even if the node is in several pairs.
+        Ptr<PackMimeHttpClient>& client = clientApps[c->GetId()];
+        if (!client)
+        {
+            client = CreateObject<PackMimeHttpClient>();
+            c->AddApplication(client);
+            apps.Add(client);
+        }
+        Ptr<PackMimeServer>& server = serverApps[s->GetId()];
+        if (!server)
+        {
+            server = CreateObject<PackMimeServer>();
+            server->SetAttribute("Port", UintegerValue(port));
+            server->SetAttribute("ServerDelay", PointerValue(m_generator->GetServerDelay()));
+            server->SetAttribute("TimeWait", TimeValue(m_generator->GetTimeWait()));
+            s->AddApplication(server);
+            apps.Add(server);
+        }
+        pairClients.push_back(client);
+        pairServers.push_back(ServerAddress(s, port));
+        pairServerNodes.push_back(s->GetId());
+    }
+    m_generator->SetPairs(pairClients, pairServers, pairServerNodes);
+    Time start = m_generator->GetStartTime();
+    NS_ABORT_MSG_IF(start < Simulator::Now(),
+                    "PackMimeHttpHelper: StartTime " << start.As(Time::S) << " is in the past");
+    Simulator::Schedule(start - Simulator::Now(), &PackMimeHttpGenerator::Start, m_generator);
+    Time stop = m_generator->GetStopTime();
+    if (!stop.IsZero())
+    {
+        Simulator::Schedule(stop - Simulator::Now(), &PackMimeHttpGenerator::Stop, m_generator);
+    }
+    return apps;
+}
+
+Ptr<PackMimeHttpGenerator>
+PackMimeHttpHelper::GetGenerator() const
+{
+    return m_generator;
+}
+
+int64_t
+PackMimeHttpHelper::AssignStreams(int64_t stream)
+{
+    NS_ABORT_MSG_IF(!m_generator, "PackMimeHttpHelper::AssignStreams: call Install first");
+    return m_generator->AssignStreams(stream);
+}
+
+} // namespace ns3

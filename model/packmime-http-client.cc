@@ -1,0 +1,220 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "packmime-http-client.h"
+
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+#include "ns3/trace-source-accessor.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("PackMimeHttpClient");
+
+NS_OBJECT_ENSURE_REGISTERED(PackMimeHttpClient);
+
+TypeId
+PackMimeHttpClient::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::PackMimeHttpClient")
+            .SetParent<Application>()
+            .SetGroupName("PackMime")
+            .AddConstructor<PackMimeHttpClient>()
+            .AddTraceSource("RequestSent",
+                            "A request was handed to TCP (the record is not complete yet).",
+                            MakeTraceSourceAccessor(&PackMimeHttpClient::m_requestSentTrace),
+                            "ns3::PackMimeHttpClient::PairTracedCallback")
+            .AddTraceSource("ResponseReceived",
+                            "The last byte of a response arrived: a complete pair.",
+                            MakeTraceSourceAccessor(&PackMimeHttpClient::m_responseReceivedTrace),
+                            "ns3::PackMimeHttpClient::PairTracedCallback")
+            .AddTraceSource("ConnectionClosed",
+                            "A connection ended (closed, failed or aborted at the end): its "
+                            "final record.",
+                            MakeTraceSourceAccessor(&PackMimeHttpClient::m_closedTrace),
+                            "ns3::PackMimeHttpClient::ConnectionTracedCallback");
+    return tid;
+}
+
+PackMimeHttpClient::PackMimeHttpClient()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+PackMimeHttpClient::~PackMimeHttpClient()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+uint32_t
+PackMimeHttpClient::GetOpenConnections() const
+{
+    return m_open;
+}
+
+uint32_t
+PackMimeHttpClient::GetSessionsAllocated() const
+{
+    return uint32_t(m_sessions.GetAllocated());
+}
+
+void
+PackMimeHttpClient::DoDispose()
+{
+    AbortConnections();
+    m_sessions.Clear();
+    Application::DoDispose();
+}
+
+void
+PackMimeHttpClient::StartApplication()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+PackMimeHttpClient::StopApplication()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+PackMimeHttpClient::StartConnection(const PackMimeHttpConnectionRecord& record,
+                                    const pm_http_request* requests,
+                                    const Address& server)
+{
+    NS_LOG_FUNCTION(this << record.id << server);
+    Session* session = m_sessions.Acquire();
+    m_open++;
+    session->inUse = true;
+    session->record = record;
+    session->record.start = Simulator::Now();
+    session->requests.assign(requests, requests + record.requests);
+    session->next = 0;
+    PackMimeStream& stream = session->stream;
+    stream.handlers = PackMimeStream::Handlers();
+    stream.handlers.connectFailed = [this, session]()
+    {
+        End(session, false, PackMimeHttpConnectionRecord::CONNECT_FAILED);
+    };
+    stream.handlers.responseDone = [this, session]()
+    {
+        HandleResponse(session);
+    };
+    stream.handlers.closed = [this, session](bool error)
+    {
+        HandleClosed(session, error);
+    };
+    stream.Open(GetNode(), server);
+    if (session->inUse && stream.IsAttached())
+    {
+        // ns-2: the first request is due at once; TCP sends it after the handshake.
+        SendRequest(session);
+    }
+}
+
+void
+PackMimeHttpClient::SendRequest(Session* session)
+{
+    const pm_http_request& r = session->requests[session->next];
+    PackMimeHeader header;
+    header.SetId(session->record.id);
+    // Requests shorter than the header still travel as the 24-byte header.
+    header.SetRequestLength(std::max<uint64_t>(r.req_bytes, PackMimeHeader::SIZE));
+    header.SetResponseLength(r.rsp_bytes);
+    header.SetLast(session->next + 1 == session->record.requests);
+    session->sent = Simulator::Now();
+    session->stream.ExpectResponse(r.rsp_bytes);
+    session->stream.SendRequest(header);
+    NS_LOG_INFO("connection " << session->record.id << " request " << session->next << ": "
+                              << r.req_bytes << " B, response " << r.rsp_bytes << " B");
+    m_requestSentTrace(MakePair(session));
+}
+
+PackMimeHttpPairRecord
+PackMimeHttpClient::MakePair(const Session* session) const
+{
+    const pm_http_request& r = session->requests[session->next];
+    PackMimeHttpPairRecord pair;
+    pair.connection = session->record.id;
+    pair.request = session->next;
+    pair.reqBytes = r.req_bytes;
+    pair.rspBytes = r.rsp_bytes;
+    pair.client = session->record.client;
+    pair.server = session->record.server;
+    pair.sent = session->sent;
+    return pair;
+}
+
+void
+PackMimeHttpClient::HandleResponse(Session* session)
+{
+    PackMimeHttpPairRecord pair = MakePair(session);
+    pair.complete = true;
+    pair.completed = Simulator::Now();
+    session->record.pairs++;
+    session->next++;
+    if (session->next < session->record.requests)
+    {
+        session->think = Simulator::Schedule(Seconds(session->requests[session->next].gap),
+                                             &PackMimeHttpClient::SendRequest,
+                                             this,
+                                             session);
+    }
+    // Traced last: a sink may end the run (Simulator::Stop) but never touches the session.
+    m_responseReceivedTrace(pair);
+}
+
+void
+PackMimeHttpClient::HandleClosed(Session* session, bool error)
+{
+    NS_LOG_FUNCTION(this << session->record.id << error);
+    if (error)
+    {
+        End(session, false, PackMimeHttpConnectionRecord::RESET);
+        return;
+    }
+    // The server closed: close our side too, then forget the socket (TCP finishes alone).
+    session->stream.CloseWhenSent();
+    session->stream.Release();
+    bool done = session->record.pairs == session->record.requests;
+    End(session, done, done ? "" : PackMimeHttpConnectionRecord::CLOSED_EARLY);
+}
+
+void
+PackMimeHttpClient::End(Session* session, bool success, const char* error)
+{
+    if (!session->inUse)
+    {
+        return;
+    }
+    session->think.Cancel();
+    session->stream.Abort(); // no-op once released; a released stream raises no events
+    session->inUse = false;
+    session->record.success = success;
+    session->record.error = error;
+    if (error != PackMimeHttpConnectionRecord::INCOMPLETE)
+    {
+        session->record.closed = Simulator::Now();
+    }
+    PackMimeHttpConnectionRecord record = session->record;
+    m_sessions.Release(session);
+    m_open--;
+    m_closedTrace(record);
+}
+
+void
+PackMimeHttpClient::AbortConnections()
+{
+    for (const auto& s : m_sessions.All())
+    {
+        if (s->inUse)
+        {
+            End(s.get(), false, PackMimeHttpConnectionRecord::INCOMPLETE);
+        }
+    }
+}
+
+} // namespace ns3

@@ -1,0 +1,115 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef PACKMIME_HTTP_CLIENT_H
+#define PACKMIME_HTTP_CLIENT_H
+
+#include "packmime-free-list.h"
+#include "packmime-http-record.h"
+#include "packmime-stream.h"
+
+#include "ns3/address.h"
+#include "ns3/application.h"
+#include "ns3/event-id.h"
+#include "ns3/pm-http-planner.h"
+#include "ns3/traced-callback.h"
+
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * @ingroup packmime
+ * @brief The client side of PackMime-HTTP: one per client node, any number of concurrent
+ * connections.
+ *
+ * Each planned connection (given by PackMimeHttpGenerator) runs on its own TCP connection
+ * to a PackMimeServer, as in ns-2 (packmime-http-model.md section 5): the first request is
+ * handed to TCP at once (it rides behind the handshake); each request is a PackMimeHeader
+ * followed by payload up to the request size (requests under 24 bytes are carried in the
+ * 24-byte header), telling the server the response size and whether it is the last
+ * request; after a response has fully arrived the next request follows its think time
+ * (one outstanding request at a time, no pipelining); the server closes after the last
+ * response and the client closes its side. Connection state lives in session objects taken
+ * from a free list and returned when the connection ends, with its socket, so memory
+ * follows the number of open connections.
+ */
+class PackMimeHttpClient : public Application
+{
+  public:
+    /**
+     * @brief Get the type ID.
+     * @return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    PackMimeHttpClient();
+    ~PackMimeHttpClient() override;
+
+    /**
+     * @brief Start a connection now.
+     * @param record its record, with id, client, server, requests, persistent and byte totals
+     *        set (start is set here)
+     * @param requests the planned exchanges (copied)
+     * @param server the server's socket address
+     */
+    void StartConnection(const PackMimeHttpConnectionRecord& record,
+                         const pm_http_request* requests,
+                         const Address& server);
+
+    /// End every open connection, recording it as incomplete (at the end of a run).
+    void AbortConnections();
+
+    /// @return connections currently open
+    uint32_t GetOpenConnections() const;
+
+    /// @return sessions allocated so far (the high-water mark of open connections)
+    uint32_t GetSessionsAllocated() const;
+
+    /**
+     * TracedCallback signature for request/response exchanges.
+     * @param [in] pair the exchange (complete == false when the request is sent)
+     */
+    typedef void (*PairTracedCallback)(const PackMimeHttpPairRecord& pair);
+
+    /**
+     * TracedCallback signature for connection records.
+     * @param [in] record the connection's final record
+     */
+    typedef void (*ConnectionTracedCallback)(const PackMimeHttpConnectionRecord& record);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /// State of one connection.
+    struct Session
+    {
+        PackMimeStream stream;                 ///< the TCP connection
+        PackMimeHttpConnectionRecord record;   ///< its record so far
+        std::vector<pm_http_request> requests; ///< the plan (capacity reused)
+        uint32_t next{0};                      ///< request in flight, or the next one
+        Time sent;                             ///< when the request in flight was sent
+        EventId think;                         ///< pending next request
+        bool inUse{false};                     ///< carrying a connection (else free)
+    };
+
+    void StartApplication() override;
+    void StopApplication() override;
+    void SendRequest(Session* session);
+    void HandleResponse(Session* session);
+    void HandleClosed(Session* session, bool error);
+    void End(Session* session, bool success, const char* error);
+    PackMimeHttpPairRecord MakePair(const Session* session) const;
+
+    PackMimeFreeList<Session> m_sessions; //!< per-connection state, reused
+    uint32_t m_open{0};                   //!< sessions in use
+    TracedCallback<const PackMimeHttpPairRecord&> m_requestSentTrace;      //!< request sent
+    TracedCallback<const PackMimeHttpPairRecord&> m_responseReceivedTrace; //!< pair complete
+    TracedCallback<const PackMimeHttpConnectionRecord&> m_closedTrace;     //!< connection ended
+};
+
+} // namespace ns3
+
+#endif /* PACKMIME_HTTP_CLIENT_H */

@@ -1,0 +1,709 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "packmime-http-generator.h"
+
+#include "packmime-http-random-variable.h"
+
+#include "ns3/abort.h"
+#include "ns3/boolean.h"
+#include "ns3/double.h"
+#include "ns3/enum.h"
+#include "ns3/log.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/trace-source-accessor.h"
+#include "ns3/uinteger.h"
+
+#include <cinttypes>
+#include <cmath>
+#include <fstream>
+#include <iomanip>
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("PackMimeHttpGenerator");
+
+NS_OBJECT_ENSURE_REGISTERED(PackMimeHttpGenerator);
+
+namespace
+{
+
+/// Attribute name and ns-2 command of every replaceable variable, in pm_http_var order.
+const struct
+{
+    const char* attribute; ///< attribute name
+    const char* help;      ///< what the variable is
+} g_variables[PackMimeHttpGenerator::STREAMS] = {
+    {"FlowArrive", "connection inter-arrival time (s); ns-2 set-flow_arrive"},
+    {"ReqSize", "request size (bytes, truncated; < 1 becomes 1); ns-2 set-req_size"},
+    {"RspSize", "response size (bytes, truncated; < 1 becomes 1); ns-2 set-rsp_size"},
+    {"ServerDelay", "server delay (s); ns-2 set-server_delay"},
+    {"PersistRspSize",
+     "responses 2..n of a persistent connection (bytes; the PmPersistRspSize rule)"},
+    {"ProbPersistent", "persistent flag (non-zero: persistent); ns-2 set-prob_persistent"},
+    {"NumPages", "pages of a persistent connection (rounded up); ns-2 set-num_pages"},
+    {"ProbSingleObj", "single-object page flag (non-zero: one object); ns-2 set-prob_single_obj"},
+    {"ObjsPerPage", "objects of a multi-object page (rounded up); ns-2 set-objs_per_page"},
+    {"TimeBtwnPages", "think time before a new page (s); ns-2 set-time_btwn_pages"},
+    {"TimeBtwnObjs", "think time between objects of a page (s); ns-2 set-time_btwn_objs"},
+};
+
+} // namespace
+
+TypeId
+PackMimeHttpGenerator::GetTypeId()
+{
+    static TypeId tid = []() {
+        TypeId t =
+        TypeId("ns3::PackMimeHttpGenerator")
+            .SetParent<Object>()
+            .SetGroupName("PackMime")
+            .AddConstructor<PackMimeHttpGenerator>()
+            .AddAttribute("Rate",
+                          "New connections per second over all node pairs (> 0); also the "
+                          "covariate of every rate-dependent model parameter.",
+                          DoubleValue(10.0),
+                          MakeDoubleAccessor(&PackMimeHttpGenerator::m_rate),
+                          MakeDoubleChecker<double>())
+            .AddAttribute("HttpVersion",
+                          "1.0 (one request per connection) or 1.1 (persistent connections).",
+                          StringValue("1.0"),
+                          MakeStringAccessor(&PackMimeHttpGenerator::m_version),
+                          MakeStringChecker())
+            .AddAttribute("PmPersistReqSize",
+                          "HTTP/1.1: one request size per persistent connection (ns-2's "
+                          "default); false = a new size per request (no-pm-persistent-reqsz).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&PackMimeHttpGenerator::m_pmPersistReqSize),
+                          MakeBooleanChecker())
+            .AddAttribute("PmPersistRspSize",
+                          "HTTP/1.1: responses 2..n from the persistent-response model (ns-2's "
+                          "default); false = from the ordinary response model "
+                          "(no-pm-persistent-rspsz).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&PackMimeHttpGenerator::m_pmPersistRspSize),
+                          MakeBooleanChecker())
+            .AddAttribute("ThinkPerConnection",
+                          "Draw the think-time random effects per connection (false: once per "
+                          "run, as ns-2 does).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&PackMimeHttpGenerator::m_thinkPerConnection),
+                          MakeBooleanChecker())
+            .AddAttribute("MaxSize",
+                          "Cap on model sizes in bytes (0: none; sizes are 64-bit).",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&PackMimeHttpGenerator::m_maxSize),
+                          MakeUintegerChecker<uint64_t>())
+            .AddAttribute("Fsd",
+                          "Generator of the long-range-dependent series: fast or hosking.",
+                          EnumValue(PM_FSD_FAST),
+                          MakeEnumAccessor(&PackMimeHttpGenerator::m_fsd),
+                          MakeEnumChecker(PM_FSD_FAST, "fast", PM_FSD_HOSKING, "hosking"))
+            .AddAttribute("FsdTheta",
+                          "Force the white-noise share theta of every long-range-dependent "
+                          "series (inter-arrivals, request sizes) to this value in [0, 1], "
+                          "for validation (1: independent values, no long-range dependence); "
+                          "negative: the model's rate-dependent theta.",
+                          DoubleValue(-1),
+                          MakeDoubleAccessor(&PackMimeHttpGenerator::m_fsdTheta),
+                          MakeDoubleChecker<double>(-1, 1))
+            .AddAttribute("Warmup",
+                          "Exchanges whose request was sent before this time are not logged "
+                          "(pairs file, size and response-time summary) nor counted in the "
+                          "offered load; ns-2 set-warmup.",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&PackMimeHttpGenerator::m_warmup),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("StartTime",
+                          "When the first connection starts.",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&PackMimeHttpGenerator::m_startTime),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("StopTime",
+                          "No new connections after this time (0: none); open ones go on.",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&PackMimeHttpGenerator::m_stopTime),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("Port",
+                          "TCP port of the servers.",
+                          UintegerValue(80),
+                          MakeUintegerAccessor(&PackMimeHttpGenerator::m_port),
+                          MakeUintegerChecker<uint16_t>(1))
+            .AddAttribute("TimeWait",
+                          "TIME_WAIT of the server sockets (the servers close first). ns-2's "
+                          "Full-TCP has none; ns-3's default (2 x 120 s) would keep about "
+                          "Rate x 240 closed connections in the server's endpoint list and, "
+                          "once a client node's ephemeral ports wrap, send new SYNs into "
+                          "TIME_WAIT sockets. 0: keep TcpSocketBase::MaxSegLifetime.",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&PackMimeHttpGenerator::m_timeWait),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("PairsFile",
+                          "CSV file of completed exchanges after Warmup (\"\": none): "
+                          "t_complete,conn_id,req_idx,req_bytes,rsp_bytes,resp_time_ms,server,"
+                          "active_conns.",
+                          StringValue(""),
+                          MakeStringAccessor(&PackMimeHttpGenerator::m_pairsPath),
+                          MakeStringChecker())
+            .AddAttribute("ConnectionsFile",
+                          "CSV file with one row per connection (\"\": none): conn_id,t_start,"
+                          "client,server,n_reqs,persistent,req_bytes_total,rsp_bytes_total,"
+                          "t_closed,success,error.",
+                          StringValue(""),
+                          MakeStringAccessor(&PackMimeHttpGenerator::m_connectionsPath),
+                          MakeStringChecker())
+            .AddAttribute("SummaryFile",
+                          "JSON summary written by Finish (\"\": none).",
+                          StringValue(""),
+                          MakeStringAccessor(&PackMimeHttpGenerator::m_summaryPath),
+                          MakeStringChecker())
+            .AddTraceSource("RequestSent",
+                            "A request was handed to TCP (the record is not complete yet).",
+                            MakeTraceSourceAccessor(&PackMimeHttpGenerator::m_requestSentTrace),
+                            "ns3::PackMimeHttpGenerator::PairTracedCallback")
+            .AddTraceSource("ResponseReceived",
+                            "An exchange completed (any time, Warmup or not), with the number "
+                            "of active connections.",
+                            MakeTraceSourceAccessor(&PackMimeHttpGenerator::m_responseReceivedTrace),
+                            "ns3::PackMimeHttpGenerator::PairTracedCallback")
+            .AddTraceSource("ConnectionClosed",
+                            "A connection ended: its final record (exactly one per connection).",
+                            MakeTraceSourceAccessor(&PackMimeHttpGenerator::m_closedTrace),
+                            "ns3::PackMimeHttpGenerator::ConnectionTracedCallback");
+        for (int v = 0; v < STREAMS; v++)
+        {
+            t.AddAttribute(g_variables[v].attribute,
+                           std::string("Replacement for the model's ") + g_variables[v].help +
+                               " (null: the model).",
+                           PointerValue(),
+                           MakePointerAccessor(REPLACEMENTS[v]),
+                           MakePointerChecker<RandomVariableStream>());
+        }
+        return t;
+    }();
+    return tid;
+}
+
+Ptr<RandomVariableStream> PackMimeHttpGenerator::*const PackMimeHttpGenerator::REPLACEMENTS[] = {
+    &PackMimeHttpGenerator::m_flowArrive,
+    &PackMimeHttpGenerator::m_reqSize,
+    &PackMimeHttpGenerator::m_rspSize,
+    &PackMimeHttpGenerator::m_serverDelayRv,
+    &PackMimeHttpGenerator::m_persistRspSize,
+    &PackMimeHttpGenerator::m_probPersistent,
+    &PackMimeHttpGenerator::m_numPages,
+    &PackMimeHttpGenerator::m_probSingleObj,
+    &PackMimeHttpGenerator::m_objsPerPage,
+    &PackMimeHttpGenerator::m_timeBtwnPages,
+    &PackMimeHttpGenerator::m_timeBtwnObjs,
+};
+
+PackMimeHttpGenerator::PackMimeHttpGenerator()
+    : m_rate(10.0),
+      m_pmPersistReqSize(true),
+      m_pmPersistRspSize(true),
+      m_thinkPerConnection(false),
+      m_maxSize(0),
+      m_fsd(PM_FSD_FAST),
+      m_fsdTheta(-1),
+      m_port(80)
+{
+    NS_LOG_FUNCTION(this);
+    for (auto& r : m_rng)
+    {
+        r = CreateObject<GslRngStream>();
+    }
+}
+
+PackMimeHttpGenerator::~PackMimeHttpGenerator()
+{
+    NS_LOG_FUNCTION(this);
+    pm_http_planner_free(m_planner);
+}
+
+Ptr<RandomVariableStream>
+PackMimeHttpGenerator::Replacement(int v) const
+{
+    return this->*REPLACEMENTS[v];
+}
+
+void
+PackMimeHttpGenerator::Validate() const
+{
+    NS_ABORT_MSG_IF(!(m_rate > 0) || !std::isfinite(m_rate),
+                    "PackMimeHttpGenerator attribute Rate = "
+                        << m_rate << ": expected new connections per second > 0");
+    NS_ABORT_MSG_IF(m_version != "1.0" && m_version != "1.1",
+                    "PackMimeHttpGenerator attribute HttpVersion = '" << m_version
+                                                                      << "': expected 1.0 or 1.1");
+    NS_ABORT_MSG_IF(!m_stopTime.IsZero() && m_stopTime <= m_startTime,
+                    "PackMimeHttpGenerator attribute StopTime = "
+                        << m_stopTime.As(Time::S) << ": expected 0 (none) or after StartTime ("
+                        << m_startTime.As(Time::S) << ")");
+}
+
+void
+PackMimeHttpGenerator::SetPairs(const std::vector<Ptr<PackMimeHttpClient>>& clients,
+                                const std::vector<Address>& servers,
+                                const std::vector<uint32_t>& serverNodes)
+{
+    NS_ABORT_MSG_IF(clients.empty() || clients.size() != servers.size() ||
+                        servers.size() != serverNodes.size(),
+                    "PackMimeHttpGenerator: " << clients.size() << " clients but "
+                                              << servers.size()
+                                              << " servers: expected equal, non-empty sets");
+    m_clients = clients;
+    m_servers = servers;
+    m_serverNodes = serverNodes;
+    for (auto& c : m_clients)
+    {
+        c->TraceConnectWithoutContext(
+            "RequestSent",
+            MakeCallback(&PackMimeHttpGenerator::HandleRequestSent, this));
+        c->TraceConnectWithoutContext("ResponseReceived",
+                                      MakeCallback(&PackMimeHttpGenerator::HandleResponse, this));
+        c->TraceConnectWithoutContext("ConnectionClosed",
+                                      MakeCallback(&PackMimeHttpGenerator::HandleClosed, this));
+    }
+}
+
+Time
+PackMimeHttpGenerator::GetStartTime() const
+{
+    return m_startTime;
+}
+
+Time
+PackMimeHttpGenerator::GetStopTime() const
+{
+    return m_stopTime;
+}
+
+uint16_t
+PackMimeHttpGenerator::GetPort() const
+{
+    return m_port;
+}
+
+Time
+PackMimeHttpGenerator::GetTimeWait() const
+{
+    return m_timeWait;
+}
+
+Ptr<RandomVariableStream>
+PackMimeHttpGenerator::GetServerDelay()
+{
+    if (!m_serverDelay)
+    {
+        m_serverDelay = m_serverDelayRv;
+    }
+    if (!m_serverDelay)
+    {
+        Validate(); // the model's variable needs a valid Rate
+        m_serverDelay = CreateObjectWithAttributes<PackMimeHttpRandomVariable>(
+            "Variable",
+            EnumValue(PM_HTTP_SERVER_DELAY),
+            "Rate",
+            DoubleValue(m_rate),
+            "Fsd",
+            EnumValue(m_fsd));
+    }
+    return m_serverDelay;
+}
+
+int64_t
+PackMimeHttpGenerator::AssignStreams(int64_t stream)
+{
+    for (int v = 0; v < STREAMS; v++)
+    {
+        if (v == PM_HTTP_SERVER_DELAY)
+        {
+            GetServerDelay()->SetStream(stream + v);
+        }
+        else if (Ptr<RandomVariableStream> r = Replacement(v))
+        {
+            r->SetStream(stream + v);
+        }
+        else
+        {
+            m_rng[v]->SetStream(stream + v);
+        }
+    }
+    return STREAMS;
+}
+
+double
+PackMimeHttpGenerator::DrawReplacement(void* rv)
+{
+    return static_cast<RandomVariableStream*>(rv)->GetValue();
+}
+
+void
+PackMimeHttpGenerator::Start()
+{
+    NS_LOG_FUNCTION(this);
+    if (m_started)
+    {
+        return;
+    }
+    Validate();
+    NS_ABORT_MSG_IF(m_clients.empty(),
+                    "PackMimeHttpGenerator: no node pairs (install it with PackMimeHttpHelper)");
+    m_started = true;
+    m_startedAt = Simulator::Now();
+    pm_http_planner_config cfg = {};
+    cfg.options.rate = m_rate;
+    cfg.options.fsd = pm_fsd_method(m_fsd);
+    cfg.options.think_per_connection = m_thinkPerConnection;
+    cfg.options.max_size = m_maxSize;
+    cfg.options.force_theta = m_fsdTheta >= 0;
+    cfg.options.theta = m_fsdTheta;
+    cfg.http11 = m_version == "1.1";
+    cfg.no_persist_req_size = !m_pmPersistReqSize;
+    cfg.no_persist_rsp_size = !m_pmPersistRspSize;
+    gsl_rng* rngs[PM_HTTP_VAR_COUNT] = {};
+    for (int v = 0; v < STREAMS; v++)
+    {
+        rngs[v] = m_rng[v]->Get();
+        if (Ptr<RandomVariableStream> r = Replacement(v); r && v != PM_HTTP_SERVER_DELAY)
+        {
+            cfg.sources[v].sample = &PackMimeHttpGenerator::DrawReplacement;
+            cfg.sources[v].ctx = PeekPointer(r);
+        }
+    }
+    pm_error err;
+    m_planner = pm_http_planner_new(&cfg, rngs, &err);
+    NS_ABORT_MSG_IF(!m_planner, "PackMimeHttpGenerator (Rate, HttpVersion, Fsd): " << err.message);
+    if (!m_pairsPath.empty())
+    {
+        m_pairsCsv = std::fopen(m_pairsPath.c_str(), "w");
+        NS_ABORT_MSG_IF(!m_pairsCsv,
+                        "PackMimeHttpGenerator attribute PairsFile: cannot write '" << m_pairsPath
+                                                                                     << "'");
+        std::fputs("t_complete,conn_id,req_idx,req_bytes,rsp_bytes,resp_time_ms,server,"
+                   "active_conns\n",
+                   m_pairsCsv);
+    }
+    if (!m_connectionsPath.empty())
+    {
+        m_connectionsCsv = std::fopen(m_connectionsPath.c_str(), "w");
+        NS_ABORT_MSG_IF(!m_connectionsCsv,
+                        "PackMimeHttpGenerator attribute ConnectionsFile: cannot write '"
+                            << m_connectionsPath << "'");
+        std::fputs("conn_id,t_start,client,server,n_reqs,persistent,req_bytes_total,"
+                   "rsp_bytes_total,t_closed,success,error\n",
+                   m_connectionsCsv);
+    }
+    PlanNext(); // the first connection has no gap: it starts now
+}
+
+void
+PackMimeHttpGenerator::PlanNext()
+{
+    pm_http_connection c;
+    pm_error err;
+    NS_ABORT_MSG_IF(pm_http_planner_next(m_planner, &c, &err) != PM_OK,
+                    "PackMimeHttpGenerator: " << err.message);
+    m_pending = c;
+    m_pendingRequests.assign(c.requests, c.requests + c.n_requests);
+    m_next = Simulator::Schedule(Seconds(c.gap), &PackMimeHttpGenerator::Arrive, this);
+}
+
+void
+PackMimeHttpGenerator::Arrive()
+{
+    if (m_stopped || (!m_stopTime.IsZero() && Simulator::Now() >= m_stopTime))
+    {
+        Stop();
+        return;
+    }
+    const pm_http_connection& c = m_pending;
+    m_pair = (m_pair + 1) % m_clients.size(); // advanced before use, as in ns-2
+    PackMimeHttpConnectionRecord record;
+    record.id = c.id;
+    record.client = m_clients[m_pair]->GetNode()->GetId();
+    record.server = m_serverNodes[m_pair];
+    record.requests = uint32_t(c.n_requests);
+    record.persistent = c.persistent;
+    for (const pm_http_request& r : m_pendingRequests)
+    {
+        record.reqBytes += r.req_bytes;
+        record.rspBytes += r.rsp_bytes;
+    }
+    m_summary.connections++;
+    m_summary.active++;
+    if (Simulator::Now() >= m_warmup)
+    {
+        m_summary.windowConnections++;
+        m_summary.offeredReqBytes += record.reqBytes;
+        m_summary.offeredRspBytes += record.rspBytes;
+    }
+    m_clients[m_pair]->StartConnection(record, m_pendingRequests.data(), m_servers[m_pair]);
+    if (!m_stopped) // a trace sink may have stopped the generator
+    {
+        PlanNext();
+    }
+}
+
+void
+PackMimeHttpGenerator::Stop()
+{
+    NS_LOG_FUNCTION(this);
+    if (m_started && !m_stopped)
+    {
+        m_stopped = true;
+        m_stoppedAt = Simulator::Now();
+        m_next.Cancel();
+    }
+}
+
+void
+PackMimeHttpGenerator::HandleRequestSent(const PackMimeHttpPairRecord& pair)
+{
+    m_summary.requests++;
+    m_requestSentTrace(pair);
+}
+
+void
+PackMimeHttpGenerator::HandleResponse(const PackMimeHttpPairRecord& pair)
+{
+    PackMimeHttpPairRecord p = pair;
+    p.active = m_summary.active;
+    m_summary.pairs++;
+    if (p.sent >= m_warmup)
+    {
+        m_summary.pairsLogged++;
+        m_reqSizes.Add(double(p.reqBytes));
+        m_rspSizes.Add(double(p.rspBytes));
+        m_responseTimes.Add(p.GetResponseTime().GetSeconds());
+        if (m_pairsCsv)
+        {
+            std::fprintf(m_pairsCsv,
+                         "%.9f,%" PRIu64 ",%" PRIu32 ",%" PRIu64 ",%" PRIu64 ",%.6f,%" PRIu32
+                         ",%" PRIu64 "\n",
+                         p.completed.GetSeconds(),
+                         p.connection,
+                         p.request,
+                         p.reqBytes,
+                         p.rspBytes,
+                         p.GetResponseTime().GetSeconds() * 1e3,
+                         p.server,
+                         p.active);
+        }
+    }
+    m_responseReceivedTrace(p);
+}
+
+void
+PackMimeHttpGenerator::HandleClosed(const PackMimeHttpConnectionRecord& record)
+{
+    m_summary.active--;
+    if (record.success)
+    {
+        m_summary.succeeded++;
+    }
+    else if (record.error == PackMimeHttpConnectionRecord::INCOMPLETE)
+    {
+        m_summary.incomplete++;
+    }
+    else
+    {
+        m_summary.failed++;
+    }
+    if (m_connectionsCsv)
+    {
+        std::fprintf(m_connectionsCsv,
+                     "%" PRIu64 ",%.9f,%" PRIu32 ",%" PRIu32 ",%" PRIu32 ",%d,%" PRIu64
+                     ",%" PRIu64 ",",
+                     record.id,
+                     record.start.GetSeconds(),
+                     record.client,
+                     record.server,
+                     record.requests,
+                     int(record.persistent),
+                     record.reqBytes,
+                     record.rspBytes);
+        if (record.error != PackMimeHttpConnectionRecord::INCOMPLETE)
+        {
+            std::fprintf(m_connectionsCsv, "%.9f", record.closed.GetSeconds());
+        }
+        std::fprintf(m_connectionsCsv, ",%d,%s\n", int(record.success), record.error);
+    }
+    m_closedTrace(record);
+}
+
+PackMimeHttpGenerator::Summary
+PackMimeHttpGenerator::GetSummary() const
+{
+    Summary s = m_summary;
+    uint64_t sessions = 0;
+    for (const auto& c : m_clients)
+    {
+        sessions += c->GetSessionsAllocated();
+    }
+    s.sessionsAllocated = sessions;
+    Time from = std::max(m_startedAt, m_warmup);
+    Time to = m_stopped ? m_stoppedAt : Simulator::Now();
+    s.window = m_started && to > from ? (to - from).GetSeconds() : 0.0;
+    s.offeredUpMbps = s.window > 0 ? s.offeredReqBytes * 8.0 / s.window / 1e6 : 0.0;
+    s.offeredDownMbps = s.window > 0 ? s.offeredRspBytes * 8.0 / s.window / 1e6 : 0.0;
+    const double levels[4] = {0.1, 0.5, 0.9, 0.99};
+    for (int i = 0; i < 4; i++)
+    {
+        s.reqSize[i] = m_reqSizes.Quantile(levels[i]);
+        s.rspSize[i] = m_rspSizes.Quantile(levels[i]);
+    }
+    s.responseTimeMs[0] = m_responseTimes.Quantile(0.5) * 1e3;
+    s.responseTimeMs[1] = m_responseTimes.Quantile(0.99) * 1e3;
+    return s;
+}
+
+void
+PackMimeHttpGenerator::SetSummaryValue(const std::string& name, double value)
+{
+    for (auto& [n, v] : m_extra)
+    {
+        if (n == name)
+        {
+            v = value;
+            return;
+        }
+    }
+    m_extra.emplace_back(name, value);
+}
+
+void
+PackMimeHttpGenerator::PrintSummary(std::ostream& os) const
+{
+    Summary s = GetSummary();
+    auto q = [](const double* v) {
+        std::ostringstream o;
+        o << std::fixed << std::setprecision(0) << v[0] << " / " << v[1] << " / " << v[2]
+          << " / " << v[3];
+        return o.str();
+    };
+    os << "PackMime-HTTP: rate " << m_rate << " conn/s, HTTP/" << m_version << "\n"
+       << "  connections     " << s.connections << " started, " << s.succeeded << " done, "
+       << s.failed << " failed, " << s.incomplete << " incomplete, " << s.active << " open\n"
+       << "  requests        " << s.requests << " sent, " << s.pairs << " pairs done ("
+       << s.pairsLogged << " after warm-up " << m_warmup.GetSeconds() << " s)\n"
+       << "  request size    p10/p50/p90/p99 " << q(s.reqSize) << " B\n"
+       << "  response size   p10/p50/p90/p99 " << q(s.rspSize) << " B\n"
+       << std::fixed << std::setprecision(1) << "  response time   p50 "
+       << s.responseTimeMs[0] << " ms, p99 " << s.responseTimeMs[1] << " ms\n"
+       << std::setprecision(2) << "  offered load    " << s.offeredDownMbps << " Mb/s down, "
+       << s.offeredUpMbps << " Mb/s up (" << s.windowConnections << " connections in "
+       << s.window << " s)\n";
+    for (const auto& [name, value] : m_extra)
+    {
+        os << "  " << std::left << std::setw(15) << name << " " << value << "\n" << std::right;
+    }
+    os.unsetf(std::ios::fixed);
+}
+
+void
+PackMimeHttpGenerator::WriteSummaryJson(const std::string& path) const
+{
+    Summary s = GetSummary();
+    std::ofstream out(path);
+    NS_ABORT_MSG_IF(!out,
+                    "PackMimeHttpGenerator attribute SummaryFile: cannot write '" << path << "'");
+    auto num = [](double v) {
+        std::ostringstream o;
+        if (std::isfinite(v))
+        {
+            o << std::setprecision(10) << v;
+        }
+        else
+        {
+            o << "null";
+        }
+        return o.str();
+    };
+    // Sizes are whole bytes: the sketch's 0.1 % bins are rounded back to integers.
+    auto quantiles = [&num](const double* v, int n, bool bytes) {
+        std::string o = "[";
+        for (int i = 0; i < n; i++)
+        {
+            o += (i ? ", " : "") + num(bytes ? std::round(v[i]) : v[i]);
+        }
+        return o + "]";
+    };
+    out << "{\n"
+        << "  \"model\": \"packmime-http\",\n"
+        << "  \"rate\": " << num(m_rate) << ",\n"
+        << "  \"http_version\": \"" << m_version << "\",\n"
+        << "  \"warmup_s\": " << num(m_warmup.GetSeconds()) << ",\n"
+        << "  \"connections_started\": " << s.connections << ",\n"
+        << "  \"connections_succeeded\": " << s.succeeded << ",\n"
+        << "  \"connections_failed\": " << s.failed << ",\n"
+        << "  \"connections_incomplete\": " << s.incomplete << ",\n"
+        << "  \"connections_open\": " << s.active << ",\n"
+        << "  \"requests_sent\": " << s.requests << ",\n"
+        << "  \"pairs_completed\": " << s.pairs << ",\n"
+        << "  \"pairs_logged\": " << s.pairsLogged << ",\n"
+        << "  \"client_sessions_allocated\": " << s.sessionsAllocated << ",\n"
+        << "  \"quantile_levels\": [0.1, 0.5, 0.9, 0.99],\n"
+        << "  \"req_size_bytes\": " << quantiles(s.reqSize, 4, true) << ",\n"
+        << "  \"rsp_size_bytes\": " << quantiles(s.rspSize, 4, true) << ",\n"
+        << "  \"response_time_ms_p50_p99\": " << quantiles(s.responseTimeMs, 2, false) << ",\n"
+        << "  \"window_s\": " << num(s.window) << ",\n"
+        << "  \"window_connections\": " << s.windowConnections << ",\n"
+        << "  \"offered_req_bytes\": " << s.offeredReqBytes << ",\n"
+        << "  \"offered_rsp_bytes\": " << s.offeredRspBytes << ",\n"
+        << "  \"offered_up_mbps\": " << num(s.offeredUpMbps) << ",\n"
+        << "  \"offered_down_mbps\": " << num(s.offeredDownMbps);
+    for (const auto& [name, value] : m_extra)
+    {
+        out << ",\n  \"" << name << "\": " << num(value);
+    }
+    out << "\n}\n";
+}
+
+void
+PackMimeHttpGenerator::Finish()
+{
+    NS_LOG_FUNCTION(this);
+    if (m_finished)
+    {
+        return;
+    }
+    Stop();
+    m_finished = true;
+    for (auto& c : m_clients)
+    {
+        c->AbortConnections();
+    }
+    for (std::FILE** f : {&m_pairsCsv, &m_connectionsCsv})
+    {
+        if (*f)
+        {
+            std::fclose(*f);
+            *f = nullptr;
+        }
+    }
+    if (!m_summaryPath.empty() && m_started)
+    {
+        WriteSummaryJson(m_summaryPath);
+    }
+}
+
+void
+PackMimeHttpGenerator::DoDispose()
+{
+    Finish();
+    m_clients.clear();
+    m_serverDelay = nullptr;
+    for (int v = 0; v < STREAMS; v++)
+    {
+        this->*REPLACEMENTS[v] = nullptr;
+    }
+    Object::DoDispose();
+}
+
+} // namespace ns3

@@ -1,0 +1,241 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef PACKMIME_HTTP_GENERATOR_H
+#define PACKMIME_HTTP_GENERATOR_H
+
+#include "gsl-rng-stream.h"
+#include "packmime-flow-record.h"
+#include "packmime-http-client.h"
+#include "packmime-http-record.h"
+
+#include "ns3/event-id.h"
+#include "ns3/node-container.h"
+#include "ns3/object.h"
+#include "ns3/pm-http-planner.h"
+#include "ns3/random-variable-stream.h"
+#include "ns3/traced-callback.h"
+
+#include <cstdio>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * @ingroup packmime
+ * @brief A PackMime-HTTP traffic generator (ns-2's PackMimeHTTP object).
+ *
+ * Starts new connections at the rate Rate (connections per second over all its node
+ * pairs) with the model's long-range-dependent inter-arrival times, open loop (a new
+ * connection never waits for earlier ones), pairing client and server nodes round-robin
+ * (the pair index is advanced before use, as in ns-2, so with k pairs the first connection
+ * uses pair 1 mod k). Each connection is planned by the C core (HTTP/1.0, or HTTP/1.1 with
+ * persistent connections, pages, objects and think times) and run by the client node's
+ * PackMimeHttpClient against the server node's PackMimeServer, whose ServerDelay is the
+ * model's server-delay variable (one, shared by all servers, as in ns-2).
+ *
+ * Any model variable can be replaced by an ns-3 RandomVariableStream (attributes FlowArrive,
+ * ReqSize, RspSize, ServerDelay, ProbPersistent, NumPages, ProbSingleObj, ObjsPerPage,
+ * TimeBtwnPages, TimeBtwnObjs, PersistRspSize; ns-2's set-req_size etc.). Every connection
+ * ends in exactly one ConnectionClosed record and every completed exchange in one
+ * ResponseReceived record; the optional CSV files are ns-2's outfile plus ids (pairs.csv)
+ * and one row per connection (connections.csv). Usually installed by PackMimeHttpHelper.
+ */
+class PackMimeHttpGenerator : public Object
+{
+  public:
+    /**
+     * @brief Get the type ID.
+     * @return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    PackMimeHttpGenerator();
+    ~PackMimeHttpGenerator() override;
+
+    /// Number of ns-3 streams AssignStreams uses: one per model variable (not the DelayBox
+    /// transmission delays), whether or not the HTTP version draws it.
+    static constexpr int64_t STREAMS = PM_HTTP_XMIT_CLIENT;
+
+    /**
+     * @brief Check the attributes (Rate, HttpVersion); aborts with a message naming the
+     * attribute. Done by the helper at installation and again at Start.
+     */
+    void Validate() const;
+
+    /**
+     * @brief Set the node pairs (done by the helper): client i with server i.
+     * @param clients client application of every pair
+     * @param servers server socket address of every pair
+     * @param serverNodes server node id of every pair
+     */
+    void SetPairs(const std::vector<Ptr<PackMimeHttpClient>>& clients,
+                  const std::vector<Address>& servers,
+                  const std::vector<uint32_t>& serverNodes);
+
+    /// @return the StartTime attribute (when arrivals begin)
+    Time GetStartTime() const;
+    /// @return the StopTime attribute (no new connections after it; 0: never)
+    Time GetStopTime() const;
+    /// @return the Port attribute (the servers' TCP port)
+    uint16_t GetPort() const;
+    /// @return the TimeWait attribute (TIME_WAIT of the servers' sockets)
+    Time GetTimeWait() const;
+
+    /// @return the server-delay variable the servers must use (the replacement if set, else
+    ///         the model's)
+    Ptr<RandomVariableStream> GetServerDelay();
+
+    /**
+     * @brief Assign fixed streams to every model variable (model or replacement), stream +
+     * v for variable v in ns-2's order, so HTTP/1.0 and 1.1 runs share arrival and size
+     * streams.
+     * @param stream first stream index to use
+     * @return the number of streams used (STREAMS = 11)
+     */
+    int64_t AssignStreams(int64_t stream);
+
+    /// Start the connection arrivals (scheduled by the helper at StartTime).
+    void Start();
+
+    /// Stop starting connections (scheduled by the helper at StopTime); open ones go on.
+    void Stop();
+
+    /**
+     * @brief End the run: stop arrivals, record every open connection as incomplete, close
+     * the CSV files and write the summary file. Call after Simulator::Run(); also done at
+     * disposal if not called.
+     */
+    void Finish();
+
+    /// Summary of a run (sizes and response times over the pairs after Warmup).
+    struct Summary
+    {
+        uint64_t connections{0};       ///< connections started
+        uint64_t active{0};            ///< connections open now
+        uint64_t succeeded{0};         ///< connections that completed every exchange
+        uint64_t failed{0};            ///< connections that broke (connect failure, reset)
+        uint64_t incomplete{0};        ///< connections open when the generator finished
+        uint64_t requests{0};          ///< requests sent
+        uint64_t pairs{0};             ///< exchanges completed (ns-2's get-pairs)
+        uint64_t pairsLogged{0};       ///< exchanges completed whose request was sent >= Warmup
+        uint64_t sessionsAllocated{0}; ///< client sessions allocated (peak open connections)
+        double window{0};              ///< span of the measured arrivals, [Warmup, stop] (s)
+        uint64_t windowConnections{0}; ///< connections started in the window
+        uint64_t offeredReqBytes{0};   ///< planned request bytes of those connections
+        uint64_t offeredRspBytes{0};   ///< planned response bytes of those connections
+        double offeredUpMbps{0};       ///< offeredReqBytes * 8 / window / 1e6
+        double offeredDownMbps{0};     ///< offeredRspBytes * 8 / window / 1e6
+        double reqSize[4];             ///< request size p10, p50, p90, p99 (B)
+        double rspSize[4];             ///< response size p10, p50, p90, p99 (B)
+        double responseTimeMs[2];      ///< response time p50, p99 (ms)
+    };
+
+    /// @return the summary so far
+    Summary GetSummary() const;
+
+    /**
+     * @brief Add a value to the printed summary and summary file (e.g. a link's measured
+     * throughput).
+     * @param name JSON key
+     * @param value its value
+     */
+    void SetSummaryValue(const std::string& name, double value);
+
+    /**
+     * @brief Print the summary block.
+     * @param os output stream
+     */
+    void PrintSummary(std::ostream& os) const;
+
+    /**
+     * TracedCallback signature for request/response exchanges.
+     * @param [in] pair the exchange
+     */
+    typedef void (*PairTracedCallback)(const PackMimeHttpPairRecord& pair);
+
+    /**
+     * TracedCallback signature for connection records.
+     * @param [in] record the connection's final record
+     */
+    typedef void (*ConnectionTracedCallback)(const PackMimeHttpConnectionRecord& record);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    void PlanNext();
+    void Arrive();
+    void HandleRequestSent(const PackMimeHttpPairRecord& pair);
+    void HandleResponse(const PackMimeHttpPairRecord& pair);
+    void HandleClosed(const PackMimeHttpConnectionRecord& record);
+    void WriteSummaryJson(const std::string& path) const;
+    static double DrawReplacement(void* rv);
+    /// @return the replacement of variable v, or null
+    Ptr<RandomVariableStream> Replacement(int v) const;
+
+    // attributes
+    double m_rate;                                          //!< new connections per second
+    std::string m_version;                                  //!< "1.0" or "1.1"
+    bool m_pmPersistReqSize;                                //!< ns-2 use_pm_persist_reqsz_
+    bool m_pmPersistRspSize;                                //!< ns-2 use_pm_persist_rspsz_
+    bool m_thinkPerConnection;                              //!< think-time effects per connection
+    uint64_t m_maxSize;                                     //!< size cap (0: none)
+    int m_fsd;                                              //!< pm_fsd_method
+    double m_fsdTheta;                                      //!< forced FSD theta (< 0: model)
+    Time m_warmup;                                          //!< pairs sent before are not logged
+    Time m_startTime;                                       //!< arrivals begin
+    Time m_stopTime;                                        //!< arrivals end (0: never)
+    uint16_t m_port;                                        //!< servers' port
+    Time m_timeWait;                                        //!< servers' TIME_WAIT
+    std::string m_pairsPath;                                //!< pairs.csv ("" = none)
+    std::string m_connectionsPath;                          //!< connections.csv ("" = none)
+    std::string m_summaryPath;                              //!< summary.json ("" = none)
+    // replaced variables (null: the model's), in pm_http_var order
+    Ptr<RandomVariableStream> m_flowArrive;     //!< FlowArrive
+    Ptr<RandomVariableStream> m_reqSize;        //!< ReqSize
+    Ptr<RandomVariableStream> m_rspSize;        //!< RspSize
+    Ptr<RandomVariableStream> m_serverDelayRv;  //!< ServerDelay
+    Ptr<RandomVariableStream> m_persistRspSize; //!< PersistRspSize
+    Ptr<RandomVariableStream> m_probPersistent; //!< ProbPersistent
+    Ptr<RandomVariableStream> m_numPages;       //!< NumPages
+    Ptr<RandomVariableStream> m_probSingleObj;  //!< ProbSingleObj
+    Ptr<RandomVariableStream> m_objsPerPage;    //!< ObjsPerPage
+    Ptr<RandomVariableStream> m_timeBtwnPages;  //!< TimeBtwnPages
+    Ptr<RandomVariableStream> m_timeBtwnObjs;   //!< TimeBtwnObjs
+    /// The replacement members, indexed by pm_http_var.
+    static Ptr<RandomVariableStream> PackMimeHttpGenerator::*const REPLACEMENTS[STREAMS];
+
+    std::vector<Ptr<PackMimeHttpClient>> m_clients;         //!< client app of every pair
+    std::vector<Address> m_servers;                         //!< server address of every pair
+    std::vector<uint32_t> m_serverNodes;                    //!< server node id of every pair
+    Ptr<GslRngStream> m_rng[STREAMS];                       //!< model streams, per variable
+    Ptr<RandomVariableStream> m_serverDelay;                //!< the servers' delay variable
+    pm_http_planner* m_planner{nullptr};                    //!< the model (owned)
+    EventId m_next;                                         //!< next connection start
+    pm_http_connection m_pending;                           //!< the next connection's plan
+    std::vector<pm_http_request> m_pendingRequests;         //!< its requests
+    size_t m_pair{0};                                       //!< last pair used
+    bool m_started{false};                                  //!< Start() called
+    bool m_stopped{false};                                  //!< no more arrivals
+    bool m_finished{false};                                 //!< Finish() called
+    Time m_startedAt;                                       //!< when arrivals began
+    Time m_stoppedAt;                                       //!< when arrivals ended
+    std::FILE* m_pairsCsv{nullptr};                         //!< open pairs.csv
+    std::FILE* m_connectionsCsv{nullptr};                   //!< open connections.csv
+    Summary m_summary;                                      //!< counters
+    PackMimeLogHistogram m_reqSizes{1, 1e13};               //!< logged request sizes (B)
+    PackMimeLogHistogram m_rspSizes{1, 1e13};               //!< logged response sizes (B)
+    PackMimeLogHistogram m_responseTimes{1e-6, 1e6};        //!< logged response times (s)
+    std::vector<std::pair<std::string, double>> m_extra;    //!< SetSummaryValue values
+    TracedCallback<const PackMimeHttpPairRecord&> m_requestSentTrace;      //!< request sent
+    TracedCallback<const PackMimeHttpPairRecord&> m_responseReceivedTrace; //!< pair complete
+    TracedCallback<const PackMimeHttpConnectionRecord&> m_closedTrace;     //!< connection ended
+};
+
+} // namespace ns3
+
+#endif /* PACKMIME_HTTP_GENERATOR_H */
