@@ -27,7 +27,7 @@ test: build
 
 demo: build
 	@mkdir -p results
-	$(BUILD_DIR)/bin/packmime-flows --cdf=fb_webserver --load=0.5 --link=10Gbps --hosts=16 --flows=5000 --outdir=results/flows
+	$(BUILD_DIR)/bin/packmime-http --rate=100 --duration=60 --outdir=results
 
 test-asan: deps
 	@utils/install-deps.sh --sanitizers

@@ -217,5 +217,28 @@ if [ -x "$pf" ]; then
     check "summary.json written" grep -q '"flows_generated": 200' "$work/flows/summary.json"
 fi
 
+# packmime-http: bad options and attributes name themselves; a short run writes the three
+# outputs with one connections.csv row per connection.
+ph="$bin/packmime-http"
+if [ -x "$ph" ]; then
+    o=(--duration=1 --drain=1 --outdir="$work/http")
+    expect_fail "http rate 0" "attribute Rate = 0: expected new connections per second > 0" -- "$ph" "${o[@]}" --rate=0
+    expect_fail "http rate negative" "attribute Rate = -5: expected" -- "$ph" "${o[@]}" --rate=-5
+    expect_fail "http version" "attribute HttpVersion = '2.0': expected 1.0 or 1.1" -- "$ph" "${o[@]}" --http=2.0
+    expect_fail "http unequal clouds" "2 client nodes and 3 server nodes: expected equal, non-empty sets" -- "$ph" "${o[@]}" --clients=2 --servers=3
+    expect_fail "http empty clouds" "0 client nodes and 0 server nodes: expected equal, non-empty sets" -- "$ph" "${o[@]}" --clients=0 --servers=0
+    expect_fail "http duration" "--duration=0: expected seconds > 0" -- "$ph" --duration=0 --outdir="$work/http"
+    expect_fail "http warmup" "--warmup=5: expected 0 <= warmup < --duration" -- "$ph" "${o[@]}" --warmup=5
+    expect_fail "http bottleneck" "--bottleneck=fast: expected a rate such as 100Mbps" -- "$ph" "${o[@]}" --bottleneck=fast
+    expect_fail "http unwritable outdir" "attribute PairsFile: cannot write '/nonexistent/dir/pairs.csv'" -- "$ph" --duration=1 --outdir=/nonexistent/dir
+    expect "http help" 0 "" -- "$ph" --help
+    check "http help lists --rate and --http" grep -q -- "--http" "$work/out"
+    expect "http small run" 0 "" -- "$ph" --rate=50 --duration=5 --drain=5 --http=1.1 --clients=2 --servers=2 --outdir="$work/http"
+    started=$(sed -n 's/.*"connections_started": \([0-9]*\).*/\1/p' "$work/http/summary.json")
+    check "http connections.csv: one row per connection" test "$(tail -n +2 "$work/http/connections.csv" | wc -l)" -eq "$started"
+    check "http pairs.csv written" test "$(tail -n +2 "$work/http/pairs.csv" | wc -l)" -gt 100
+    check "http summary has bottleneck" grep -q '"bottleneck_down_mbps"' "$work/http/summary.json"
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
