@@ -57,9 +57,9 @@ Progress(Ptr<PackMimeHttpGenerator> generator, Time interval)
 /// Bytes sent by the bottleneck's downstream device (R2 -> R1) within the window.
 struct LinkMeter
 {
-    Time from;          ///< window start
-    Time to;            ///< window end
-    uint64_t bytes{0};  ///< bytes sent in the window (IP packets plus PPP header)
+    Time from;         ///< window start
+    Time to;           ///< window end
+    uint64_t bytes{0}; ///< bytes sent in the window (IP packets plus PPP header)
 
     /// Count one transmitted packet.
     void Sent(Ptr<const Packet> packet)

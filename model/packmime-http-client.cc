@@ -97,7 +97,7 @@ PackMimeHttpClient::StartConnection(const PackMimeHttpConnectionRecord& record,
     stream.handlers = PackMimeStream::Handlers();
     stream.handlers.connectFailed = [this, session]()
     {
-        End(session, false, PackMimeHttpConnectionRecord::CONNECT_FAILED);
+        End(session, PackMimeHttpConnectionRecord::CONNECT_FAILED);
     };
     stream.handlers.responseDone = [this, session]()
     {
@@ -173,18 +173,19 @@ PackMimeHttpClient::HandleClosed(Session* session, bool error)
     NS_LOG_FUNCTION(this << session->record.id << error);
     if (error)
     {
-        End(session, false, PackMimeHttpConnectionRecord::RESET);
+        End(session, PackMimeHttpConnectionRecord::RESET);
         return;
     }
     // The server closed: close our side too, then forget the socket (TCP finishes alone).
     session->stream.CloseWhenSent();
     session->stream.Release();
     bool done = session->record.pairs == session->record.requests;
-    End(session, done, done ? "" : PackMimeHttpConnectionRecord::CLOSED_EARLY);
+    End(session,
+        done ? PackMimeHttpConnectionRecord::OK : PackMimeHttpConnectionRecord::CLOSED_EARLY);
 }
 
 void
-PackMimeHttpClient::End(Session* session, bool success, const char* error)
+PackMimeHttpClient::End(Session* session, PackMimeHttpConnectionRecord::Error code)
 {
     if (!session->inUse)
     {
@@ -193,9 +194,10 @@ PackMimeHttpClient::End(Session* session, bool success, const char* error)
     session->think.Cancel();
     session->stream.Abort(); // no-op once released; a released stream raises no events
     session->inUse = false;
-    session->record.success = success;
-    session->record.error = error;
-    if (error != PackMimeHttpConnectionRecord::INCOMPLETE)
+    session->record.success = code == PackMimeHttpConnectionRecord::OK;
+    session->record.code = code;
+    session->record.error = PackMimeHttpConnectionRecord::ErrorName(code);
+    if (code != PackMimeHttpConnectionRecord::INCOMPLETE)
     {
         session->record.closed = Simulator::Now();
     }
@@ -212,7 +214,7 @@ PackMimeHttpClient::AbortConnections()
     {
         if (s->inUse)
         {
-            End(s.get(), false, PackMimeHttpConnectionRecord::INCOMPLETE);
+            End(s.get(), PackMimeHttpConnectionRecord::INCOMPLETE);
         }
     }
 }

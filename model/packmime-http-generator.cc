@@ -57,123 +57,126 @@ const struct
 TypeId
 PackMimeHttpGenerator::GetTypeId()
 {
-    static TypeId tid = []() {
+    static TypeId tid = []()
+    {
         TypeId t =
-        TypeId("ns3::PackMimeHttpGenerator")
-            .SetParent<Object>()
-            .SetGroupName("PackMime")
-            .AddConstructor<PackMimeHttpGenerator>()
-            .AddAttribute("Rate",
-                          "New connections per second over all node pairs (> 0); also the "
-                          "covariate of every rate-dependent model parameter.",
-                          DoubleValue(10.0),
-                          MakeDoubleAccessor(&PackMimeHttpGenerator::m_rate),
-                          MakeDoubleChecker<double>())
-            .AddAttribute("HttpVersion",
-                          "1.0 (one request per connection) or 1.1 (persistent connections).",
-                          StringValue("1.0"),
-                          MakeStringAccessor(&PackMimeHttpGenerator::m_version),
-                          MakeStringChecker())
-            .AddAttribute("PmPersistReqSize",
-                          "HTTP/1.1: one request size per persistent connection (ns-2's "
-                          "default); false = a new size per request (no-pm-persistent-reqsz).",
-                          BooleanValue(true),
-                          MakeBooleanAccessor(&PackMimeHttpGenerator::m_pmPersistReqSize),
-                          MakeBooleanChecker())
-            .AddAttribute("PmPersistRspSize",
-                          "HTTP/1.1: responses 2..n from the persistent-response model (ns-2's "
-                          "default); false = from the ordinary response model "
-                          "(no-pm-persistent-rspsz).",
-                          BooleanValue(true),
-                          MakeBooleanAccessor(&PackMimeHttpGenerator::m_pmPersistRspSize),
-                          MakeBooleanChecker())
-            .AddAttribute("ThinkPerConnection",
-                          "Draw the think-time random effects per connection (false: once per "
-                          "run, as ns-2 does).",
-                          BooleanValue(false),
-                          MakeBooleanAccessor(&PackMimeHttpGenerator::m_thinkPerConnection),
-                          MakeBooleanChecker())
-            .AddAttribute("MaxSize",
-                          "Cap on model sizes in bytes (0: none; sizes are 64-bit).",
-                          UintegerValue(0),
-                          MakeUintegerAccessor(&PackMimeHttpGenerator::m_maxSize),
-                          MakeUintegerChecker<uint64_t>())
-            .AddAttribute("Fsd",
-                          "Generator of the long-range-dependent series: fast or hosking.",
-                          EnumValue(PM_FSD_FAST),
-                          MakeEnumAccessor(&PackMimeHttpGenerator::m_fsd),
-                          MakeEnumChecker(PM_FSD_FAST, "fast", PM_FSD_HOSKING, "hosking"))
-            .AddAttribute("FsdTheta",
-                          "Force the white-noise share theta of every long-range-dependent "
-                          "series (inter-arrivals, request sizes) to this value in [0, 1], "
-                          "for validation (1: independent values, no long-range dependence); "
-                          "negative: the model's rate-dependent theta.",
-                          DoubleValue(-1),
-                          MakeDoubleAccessor(&PackMimeHttpGenerator::m_fsdTheta),
-                          MakeDoubleChecker<double>(-1, 1))
-            .AddAttribute("Warmup",
-                          "Exchanges whose request was sent before this time are not logged "
-                          "(pairs file, size and response-time summary) nor counted in the "
-                          "offered load; ns-2 set-warmup.",
-                          TimeValue(Seconds(0)),
-                          MakeTimeAccessor(&PackMimeHttpGenerator::m_warmup),
-                          MakeTimeChecker(Seconds(0)))
-            .AddAttribute("StartTime",
-                          "When the first connection starts.",
-                          TimeValue(Seconds(0)),
-                          MakeTimeAccessor(&PackMimeHttpGenerator::m_startTime),
-                          MakeTimeChecker(Seconds(0)))
-            .AddAttribute("StopTime",
-                          "No new connections after this time (0: none); open ones go on.",
-                          TimeValue(Seconds(0)),
-                          MakeTimeAccessor(&PackMimeHttpGenerator::m_stopTime),
-                          MakeTimeChecker(Seconds(0)))
-            .AddAttribute("Port",
-                          "TCP port of the servers.",
-                          UintegerValue(80),
-                          MakeUintegerAccessor(&PackMimeHttpGenerator::m_port),
-                          MakeUintegerChecker<uint16_t>(1))
-            .AddAttribute("TimeWait",
-                          "TIME_WAIT of the server sockets (the servers close first). ns-2's "
-                          "Full-TCP has none; ns-3's default (2 x 120 s) would keep about "
-                          "Rate x 240 closed connections in the server's endpoint list and, "
-                          "once a client node's ephemeral ports wrap, send new SYNs into "
-                          "TIME_WAIT sockets. 0: keep TcpSocketBase::MaxSegLifetime.",
-                          TimeValue(Seconds(1)),
-                          MakeTimeAccessor(&PackMimeHttpGenerator::m_timeWait),
-                          MakeTimeChecker(Seconds(0)))
-            .AddAttribute("PairsFile",
-                          "CSV file of completed exchanges after Warmup (\"\": none): "
-                          "t_complete,conn_id,req_idx,req_bytes,rsp_bytes,resp_time_ms,server,"
-                          "active_conns.",
-                          StringValue(""),
-                          MakeStringAccessor(&PackMimeHttpGenerator::m_pairsPath),
-                          MakeStringChecker())
-            .AddAttribute("ConnectionsFile",
-                          "CSV file with one row per connection (\"\": none): conn_id,t_start,"
-                          "client,server,n_reqs,persistent,req_bytes_total,rsp_bytes_total,"
-                          "t_closed,success,error.",
-                          StringValue(""),
-                          MakeStringAccessor(&PackMimeHttpGenerator::m_connectionsPath),
-                          MakeStringChecker())
-            .AddAttribute("SummaryFile",
-                          "JSON summary written by Finish (\"\": none).",
-                          StringValue(""),
-                          MakeStringAccessor(&PackMimeHttpGenerator::m_summaryPath),
-                          MakeStringChecker())
-            .AddTraceSource("RequestSent",
-                            "A request was handed to TCP (the record is not complete yet).",
-                            MakeTraceSourceAccessor(&PackMimeHttpGenerator::m_requestSentTrace),
-                            "ns3::PackMimeHttpGenerator::PairTracedCallback")
-            .AddTraceSource("ResponseReceived",
-                            "An exchange completed (any time, Warmup or not), with the number "
-                            "of active connections.",
-                            MakeTraceSourceAccessor(&PackMimeHttpGenerator::m_responseReceivedTrace),
-                            "ns3::PackMimeHttpGenerator::PairTracedCallback")
-            .AddTraceSource("ConnectionClosed",
-                            "A connection ended: its final record (exactly one per connection).",
-                            MakeTraceSourceAccessor(&PackMimeHttpGenerator::m_closedTrace),
-                            "ns3::PackMimeHttpGenerator::ConnectionTracedCallback");
+            TypeId("ns3::PackMimeHttpGenerator")
+                .SetParent<Object>()
+                .SetGroupName("PackMime")
+                .AddConstructor<PackMimeHttpGenerator>()
+                .AddAttribute("Rate",
+                              "New connections per second over all node pairs (> 0); also the "
+                              "covariate of every rate-dependent model parameter.",
+                              DoubleValue(10.0),
+                              MakeDoubleAccessor(&PackMimeHttpGenerator::m_rate),
+                              MakeDoubleChecker<double>())
+                .AddAttribute("HttpVersion",
+                              "1.0 (one request per connection) or 1.1 (persistent connections).",
+                              StringValue("1.0"),
+                              MakeStringAccessor(&PackMimeHttpGenerator::m_version),
+                              MakeStringChecker())
+                .AddAttribute("PmPersistReqSize",
+                              "HTTP/1.1: one request size per persistent connection (ns-2's "
+                              "default); false = a new size per request (no-pm-persistent-reqsz).",
+                              BooleanValue(true),
+                              MakeBooleanAccessor(&PackMimeHttpGenerator::m_pmPersistReqSize),
+                              MakeBooleanChecker())
+                .AddAttribute("PmPersistRspSize",
+                              "HTTP/1.1: responses 2..n from the persistent-response model (ns-2's "
+                              "default); false = from the ordinary response model "
+                              "(no-pm-persistent-rspsz).",
+                              BooleanValue(true),
+                              MakeBooleanAccessor(&PackMimeHttpGenerator::m_pmPersistRspSize),
+                              MakeBooleanChecker())
+                .AddAttribute("ThinkPerConnection",
+                              "Draw the think-time random effects per connection (false: once per "
+                              "run, as ns-2 does).",
+                              BooleanValue(false),
+                              MakeBooleanAccessor(&PackMimeHttpGenerator::m_thinkPerConnection),
+                              MakeBooleanChecker())
+                .AddAttribute("MaxSize",
+                              "Cap on model sizes in bytes (0: none; sizes are 64-bit).",
+                              UintegerValue(0),
+                              MakeUintegerAccessor(&PackMimeHttpGenerator::m_maxSize),
+                              MakeUintegerChecker<uint64_t>())
+                .AddAttribute("Fsd",
+                              "Generator of the long-range-dependent series: fast or hosking.",
+                              EnumValue(PM_FSD_FAST),
+                              MakeEnumAccessor(&PackMimeHttpGenerator::m_fsd),
+                              MakeEnumChecker(PM_FSD_FAST, "fast", PM_FSD_HOSKING, "hosking"))
+                .AddAttribute("FsdTheta",
+                              "Force the white-noise share theta of every long-range-dependent "
+                              "series (inter-arrivals, request sizes) to this value in [0, 1], "
+                              "for validation (1: independent values, no long-range dependence); "
+                              "negative: the model's rate-dependent theta.",
+                              DoubleValue(-1),
+                              MakeDoubleAccessor(&PackMimeHttpGenerator::m_fsdTheta),
+                              MakeDoubleChecker<double>(-1, 1))
+                .AddAttribute("Warmup",
+                              "Exchanges whose request was sent before this time are not logged "
+                              "(pairs file, size and response-time summary) nor counted in the "
+                              "offered load; ns-2 set-warmup.",
+                              TimeValue(Seconds(0)),
+                              MakeTimeAccessor(&PackMimeHttpGenerator::m_warmup),
+                              MakeTimeChecker(Seconds(0)))
+                .AddAttribute("StartTime",
+                              "When the first connection starts.",
+                              TimeValue(Seconds(0)),
+                              MakeTimeAccessor(&PackMimeHttpGenerator::m_startTime),
+                              MakeTimeChecker(Seconds(0)))
+                .AddAttribute("StopTime",
+                              "No new connections after this time (0: none); open ones go on.",
+                              TimeValue(Seconds(0)),
+                              MakeTimeAccessor(&PackMimeHttpGenerator::m_stopTime),
+                              MakeTimeChecker(Seconds(0)))
+                .AddAttribute("Port",
+                              "TCP port of the servers.",
+                              UintegerValue(80),
+                              MakeUintegerAccessor(&PackMimeHttpGenerator::m_port),
+                              MakeUintegerChecker<uint16_t>(1))
+                .AddAttribute("TimeWait",
+                              "TIME_WAIT of the server sockets (the servers close first). ns-2's "
+                              "Full-TCP has none; ns-3's default (2 x 120 s) would keep about "
+                              "Rate x 240 closed connections in the server's endpoint list and, "
+                              "once a client node's ephemeral ports wrap, send new SYNs into "
+                              "TIME_WAIT sockets. 0: keep TcpSocketBase::MaxSegLifetime.",
+                              TimeValue(Seconds(1)),
+                              MakeTimeAccessor(&PackMimeHttpGenerator::m_timeWait),
+                              MakeTimeChecker(Seconds(0)))
+                .AddAttribute("PairsFile",
+                              "CSV file of completed exchanges after Warmup (\"\": none): "
+                              "t_complete,conn_id,req_idx,req_bytes,rsp_bytes,resp_time_ms,server,"
+                              "active_conns.",
+                              StringValue(""),
+                              MakeStringAccessor(&PackMimeHttpGenerator::m_pairsPath),
+                              MakeStringChecker())
+                .AddAttribute("ConnectionsFile",
+                              "CSV file with one row per connection (\"\": none): conn_id,t_start,"
+                              "client,server,n_reqs,persistent,req_bytes_total,rsp_bytes_total,"
+                              "t_closed,success,error.",
+                              StringValue(""),
+                              MakeStringAccessor(&PackMimeHttpGenerator::m_connectionsPath),
+                              MakeStringChecker())
+                .AddAttribute("SummaryFile",
+                              "JSON summary written by Finish (\"\": none).",
+                              StringValue(""),
+                              MakeStringAccessor(&PackMimeHttpGenerator::m_summaryPath),
+                              MakeStringChecker())
+                .AddTraceSource("RequestSent",
+                                "A request was handed to TCP (the record is not complete yet).",
+                                MakeTraceSourceAccessor(&PackMimeHttpGenerator::m_requestSentTrace),
+                                "ns3::PackMimeHttpGenerator::PairTracedCallback")
+                .AddTraceSource(
+                    "ResponseReceived",
+                    "An exchange completed (any time, Warmup or not), with the number "
+                    "of active connections.",
+                    MakeTraceSourceAccessor(&PackMimeHttpGenerator::m_responseReceivedTrace),
+                    "ns3::PackMimeHttpGenerator::PairTracedCallback")
+                .AddTraceSource(
+                    "ConnectionClosed",
+                    "A connection ended: its final record (exactly one per connection).",
+                    MakeTraceSourceAccessor(&PackMimeHttpGenerator::m_closedTrace),
+                    "ns3::PackMimeHttpGenerator::ConnectionTracedCallback");
         for (int v = 0; v < STREAMS; v++)
         {
             t.AddAttribute(g_variables[v].attribute,
@@ -253,8 +256,7 @@ PackMimeHttpGenerator::SetPairs(const std::vector<Ptr<PackMimeHttpClient>>& clie
 {
     NS_ABORT_MSG_IF(clients.empty() || clients.size() != servers.size() ||
                         servers.size() != serverNodes.size(),
-                    "PackMimeHttpGenerator: " << clients.size() << " clients but "
-                                              << servers.size()
+                    "PackMimeHttpGenerator: " << clients.size() << " clients but " << servers.size()
                                               << " servers: expected equal, non-empty sets");
     m_clients = clients;
     m_servers = servers;
@@ -305,13 +307,13 @@ PackMimeHttpGenerator::GetServerDelay()
     if (!m_serverDelay)
     {
         Validate(); // the model's variable needs a valid Rate
-        m_serverDelay = CreateObjectWithAttributes<PackMimeHttpRandomVariable>(
-            "Variable",
-            EnumValue(PM_HTTP_SERVER_DELAY),
-            "Rate",
-            DoubleValue(m_rate),
-            "Fsd",
-            EnumValue(m_fsd));
+        m_serverDelay =
+            CreateObjectWithAttributes<PackMimeHttpRandomVariable>("Variable",
+                                                                   EnumValue(PM_HTTP_SERVER_DELAY),
+                                                                   "Rate",
+                                                                   DoubleValue(m_rate),
+                                                                   "Fsd",
+                                                                   EnumValue(m_fsd));
     }
     return m_serverDelay;
 }
@@ -384,7 +386,7 @@ PackMimeHttpGenerator::Start()
         m_pairsCsv = std::fopen(m_pairsPath.c_str(), "w");
         NS_ABORT_MSG_IF(!m_pairsCsv,
                         "PackMimeHttpGenerator attribute PairsFile: cannot write '" << m_pairsPath
-                                                                                     << "'");
+                                                                                    << "'");
         std::fputs("t_complete,conn_id,req_idx,req_bytes,rsp_bytes,resp_time_ms,server,"
                    "active_conns\n",
                    m_pairsCsv);
@@ -507,7 +509,7 @@ PackMimeHttpGenerator::HandleClosed(const PackMimeHttpConnectionRecord& record)
     {
         m_summary.succeeded++;
     }
-    else if (record.error == PackMimeHttpConnectionRecord::INCOMPLETE)
+    else if (record.code == PackMimeHttpConnectionRecord::INCOMPLETE)
     {
         m_summary.incomplete++;
     }
@@ -518,8 +520,8 @@ PackMimeHttpGenerator::HandleClosed(const PackMimeHttpConnectionRecord& record)
     if (m_connectionsCsv)
     {
         std::fprintf(m_connectionsCsv,
-                     "%" PRIu64 ",%.9f,%" PRIu32 ",%" PRIu32 ",%" PRIu32 ",%d,%" PRIu64
-                     ",%" PRIu64 ",",
+                     "%" PRIu64 ",%.9f,%" PRIu32 ",%" PRIu32 ",%" PRIu32 ",%d,%" PRIu64 ",%" PRIu64
+                     ",",
                      record.id,
                      record.start.GetSeconds(),
                      record.client,
@@ -528,7 +530,7 @@ PackMimeHttpGenerator::HandleClosed(const PackMimeHttpConnectionRecord& record)
                      int(record.persistent),
                      record.reqBytes,
                      record.rspBytes);
-        if (record.error != PackMimeHttpConnectionRecord::INCOMPLETE)
+        if (record.code != PackMimeHttpConnectionRecord::INCOMPLETE)
         {
             std::fprintf(m_connectionsCsv, "%.9f", record.closed.GetSeconds());
         }
@@ -581,10 +583,11 @@ void
 PackMimeHttpGenerator::PrintSummary(std::ostream& os) const
 {
     Summary s = GetSummary();
-    auto q = [](const double* v) {
+    auto q = [](const double* v)
+    {
         std::ostringstream o;
-        o << std::fixed << std::setprecision(0) << v[0] << " / " << v[1] << " / " << v[2]
-          << " / " << v[3];
+        o << std::fixed << std::setprecision(0) << v[0] << " / " << v[1] << " / " << v[2] << " / "
+          << v[3];
         return o.str();
     };
     os << "PackMime-HTTP: rate " << m_rate << " conn/s, HTTP/" << m_version << "\n"
@@ -594,11 +597,11 @@ PackMimeHttpGenerator::PrintSummary(std::ostream& os) const
        << s.pairsLogged << " after warm-up " << m_warmup.GetSeconds() << " s)\n"
        << "  request size    p10/p50/p90/p99 " << q(s.reqSize) << " B\n"
        << "  response size   p10/p50/p90/p99 " << q(s.rspSize) << " B\n"
-       << std::fixed << std::setprecision(1) << "  response time   p50 "
-       << s.responseTimeMs[0] << " ms, p99 " << s.responseTimeMs[1] << " ms\n"
+       << std::fixed << std::setprecision(1) << "  response time   p50 " << s.responseTimeMs[0]
+       << " ms, p99 " << s.responseTimeMs[1] << " ms\n"
        << std::setprecision(2) << "  offered load    " << s.offeredDownMbps << " Mb/s down, "
-       << s.offeredUpMbps << " Mb/s up (" << s.windowConnections << " connections in "
-       << s.window << " s)\n";
+       << s.offeredUpMbps << " Mb/s up (" << s.windowConnections << " connections in " << s.window
+       << " s)\n";
     for (const auto& [name, value] : m_extra)
     {
         os << "  " << std::left << std::setw(15) << name << " " << value << "\n" << std::right;
@@ -613,7 +616,8 @@ PackMimeHttpGenerator::WriteSummaryJson(const std::string& path) const
     std::ofstream out(path);
     NS_ABORT_MSG_IF(!out,
                     "PackMimeHttpGenerator attribute SummaryFile: cannot write '" << path << "'");
-    auto num = [](double v) {
+    auto num = [](double v)
+    {
         std::ostringstream o;
         if (std::isfinite(v))
         {
@@ -626,7 +630,8 @@ PackMimeHttpGenerator::WriteSummaryJson(const std::string& path) const
         return o.str();
     };
     // Sizes are whole bytes: the sketch's 0.1 % bins are rounded back to integers.
-    auto quantiles = [&num](const double* v, int n, bool bytes) {
+    auto quantiles = [&num](const double* v, int n, bool bytes)
+    {
         std::string o = "[";
         for (int i = 0; i < n; i++)
         {

@@ -178,22 +178,22 @@ class PackMimeHttpGenerator : public Object
     Ptr<RandomVariableStream> Replacement(int v) const;
 
     // attributes
-    double m_rate;                                          //!< new connections per second
-    std::string m_version;                                  //!< "1.0" or "1.1"
-    bool m_pmPersistReqSize;                                //!< ns-2 use_pm_persist_reqsz_
-    bool m_pmPersistRspSize;                                //!< ns-2 use_pm_persist_rspsz_
-    bool m_thinkPerConnection;                              //!< think-time effects per connection
-    uint64_t m_maxSize;                                     //!< size cap (0: none)
-    int m_fsd;                                              //!< pm_fsd_method
-    double m_fsdTheta;                                      //!< forced FSD theta (< 0: model)
-    Time m_warmup;                                          //!< pairs sent before are not logged
-    Time m_startTime;                                       //!< arrivals begin
-    Time m_stopTime;                                        //!< arrivals end (0: never)
-    uint16_t m_port;                                        //!< servers' port
-    Time m_timeWait;                                        //!< servers' TIME_WAIT
-    std::string m_pairsPath;                                //!< pairs.csv ("" = none)
-    std::string m_connectionsPath;                          //!< connections.csv ("" = none)
-    std::string m_summaryPath;                              //!< summary.json ("" = none)
+    double m_rate;                 //!< new connections per second
+    std::string m_version;         //!< "1.0" or "1.1"
+    bool m_pmPersistReqSize;       //!< ns-2 use_pm_persist_reqsz_
+    bool m_pmPersistRspSize;       //!< ns-2 use_pm_persist_rspsz_
+    bool m_thinkPerConnection;     //!< think-time effects per connection
+    uint64_t m_maxSize;            //!< size cap (0: none)
+    int m_fsd;                     //!< pm_fsd_method
+    double m_fsdTheta;             //!< forced FSD theta (< 0: model)
+    Time m_warmup;                 //!< pairs sent before are not logged
+    Time m_startTime;              //!< arrivals begin
+    Time m_stopTime;               //!< arrivals end (0: never)
+    uint16_t m_port;               //!< servers' port
+    Time m_timeWait;               //!< servers' TIME_WAIT
+    std::string m_pairsPath;       //!< pairs.csv ("" = none)
+    std::string m_connectionsPath; //!< connections.csv ("" = none)
+    std::string m_summaryPath;     //!< summary.json ("" = none)
     // replaced variables (null: the model's), in pm_http_var order
     Ptr<RandomVariableStream> m_flowArrive;     //!< FlowArrive
     Ptr<RandomVariableStream> m_reqSize;        //!< ReqSize
@@ -209,28 +209,28 @@ class PackMimeHttpGenerator : public Object
     /// The replacement members, indexed by pm_http_var.
     static Ptr<RandomVariableStream> PackMimeHttpGenerator::*const REPLACEMENTS[STREAMS];
 
-    std::vector<Ptr<PackMimeHttpClient>> m_clients;         //!< client app of every pair
-    std::vector<Address> m_servers;                         //!< server address of every pair
-    std::vector<uint32_t> m_serverNodes;                    //!< server node id of every pair
-    Ptr<GslRngStream> m_rng[STREAMS];                       //!< model streams, per variable
-    Ptr<RandomVariableStream> m_serverDelay;                //!< the servers' delay variable
-    pm_http_planner* m_planner{nullptr};                    //!< the model (owned)
-    EventId m_next;                                         //!< next connection start
-    pm_http_connection m_pending;                           //!< the next connection's plan
-    std::vector<pm_http_request> m_pendingRequests;         //!< its requests
-    size_t m_pair{0};                                       //!< last pair used
-    bool m_started{false};                                  //!< Start() called
-    bool m_stopped{false};                                  //!< no more arrivals
-    bool m_finished{false};                                 //!< Finish() called
-    Time m_startedAt;                                       //!< when arrivals began
-    Time m_stoppedAt;                                       //!< when arrivals ended
-    std::FILE* m_pairsCsv{nullptr};                         //!< open pairs.csv
-    std::FILE* m_connectionsCsv{nullptr};                   //!< open connections.csv
-    Summary m_summary;                                      //!< counters
-    PackMimeLogHistogram m_reqSizes{1, 1e13};               //!< logged request sizes (B)
-    PackMimeLogHistogram m_rspSizes{1, 1e13};               //!< logged response sizes (B)
-    PackMimeLogHistogram m_responseTimes{1e-6, 1e6};        //!< logged response times (s)
-    std::vector<std::pair<std::string, double>> m_extra;    //!< SetSummaryValue values
+    std::vector<Ptr<PackMimeHttpClient>> m_clients;      //!< client app of every pair
+    std::vector<Address> m_servers;                      //!< server address of every pair
+    std::vector<uint32_t> m_serverNodes;                 //!< server node id of every pair
+    Ptr<GslRngStream> m_rng[STREAMS];                    //!< model streams, per variable
+    Ptr<RandomVariableStream> m_serverDelay;             //!< the servers' delay variable
+    pm_http_planner* m_planner{nullptr};                 //!< the model (owned)
+    EventId m_next;                                      //!< next connection start
+    pm_http_connection m_pending;                        //!< the next connection's plan
+    std::vector<pm_http_request> m_pendingRequests;      //!< its requests
+    size_t m_pair{0};                                    //!< last pair used
+    bool m_started{false};                               //!< Start() called
+    bool m_stopped{false};                               //!< no more arrivals
+    bool m_finished{false};                              //!< Finish() called
+    Time m_startedAt;                                    //!< when arrivals began
+    Time m_stoppedAt;                                    //!< when arrivals ended
+    std::FILE* m_pairsCsv{nullptr};                      //!< open pairs.csv
+    std::FILE* m_connectionsCsv{nullptr};                //!< open connections.csv
+    Summary m_summary;                                   //!< counters
+    PackMimeLogHistogram m_reqSizes{1, 1e13};            //!< logged request sizes (B)
+    PackMimeLogHistogram m_rspSizes{1, 1e13};            //!< logged response sizes (B)
+    PackMimeLogHistogram m_responseTimes{1e-6, 1e6};     //!< logged response times (s)
+    std::vector<std::pair<std::string, double>> m_extra; //!< SetSummaryValue values
     TracedCallback<const PackMimeHttpPairRecord&> m_requestSentTrace;      //!< request sent
     TracedCallback<const PackMimeHttpPairRecord&> m_responseReceivedTrace; //!< pair complete
     TracedCallback<const PackMimeHttpConnectionRecord&> m_closedTrace;     //!< connection ended

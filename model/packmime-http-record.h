@@ -47,30 +47,51 @@ struct PackMimeHttpPairRecord
  *
  * The request count and byte totals are those of the connection's plan (what the model
  * offered); `pairs` says how many exchanges completed. A connection succeeds when every
- * response arrived and the server closed; otherwise `success` is false, `error` names the
- * reason and `closed` is zero if the connection never closed.
+ * response arrived and the server closed; otherwise `success` is false, `code` and `error`
+ * give the reason and `closed` is zero if the connection never closed.
  */
 struct PackMimeHttpConnectionRecord
 {
-    uint64_t id{0};       ///< connection id
-    Time start;           ///< when the connection was started
-    Time closed;          ///< when it ended (server FIN or error); zero if incomplete
-    uint32_t client{0};   ///< client node id
-    uint32_t server{0};   ///< server node id
-    uint32_t requests{0}; ///< requests planned
-    uint32_t pairs{0};    ///< request/response exchanges completed
-    bool persistent{false};  ///< HTTP/1.1 persistent connection
-    uint64_t reqBytes{0};    ///< planned request bytes (sum over requests)
-    uint64_t rspBytes{0};    ///< planned response bytes (sum over requests)
-    bool success{false};     ///< every response arrived and the connection closed
-    const char* error{""};   ///< "" on success, else a reason (see the Error values)
+    uint64_t id{0};         ///< connection id
+    Time start;             ///< when the connection was started
+    Time closed;            ///< when it ended (server FIN or error); zero if incomplete
+    uint32_t client{0};     ///< client node id
+    uint32_t server{0};     ///< server node id
+    uint32_t requests{0};   ///< requests planned
+    uint32_t pairs{0};      ///< request/response exchanges completed
+    bool persistent{false}; ///< HTTP/1.1 persistent connection
+    uint64_t reqBytes{0};   ///< planned request bytes (sum over requests)
+    uint64_t rspBytes{0};   ///< planned response bytes (sum over requests)
 
-    /// Reasons a connection did not succeed (the `error` strings).
-    static constexpr const char* INCOMPLETE = "incomplete"; ///< still open at the end
-    static constexpr const char* CONNECT_FAILED = "connect-failed"; ///< could not be opened
-    static constexpr const char* RESET = "reset"; ///< reset or retransmission timeout
-    static constexpr const char* CLOSED_EARLY =
-        "closed-early"; ///< the server closed before the last response
+    /// How a connection ended.
+    enum Error : int32_t
+    {
+        OK = 0,             ///< every response arrived and the server closed
+        INCOMPLETE = 1,     ///< still open when the generator finished
+        CONNECT_FAILED = 2, ///< the connection could not be opened
+        RESET = 3,          ///< reset or retransmission timeout
+        CLOSED_EARLY = 4    ///< the server closed before the last response
+    };
+
+    bool success{false};   ///< every response arrived and the connection closed
+    Error code{OK};        ///< how it ended
+    const char* error{""}; ///< ErrorName(code): "", "incomplete", "connect-failed", "reset"
+                           ///< or "closed-early"
+
+    /**
+     * @brief The error string of a code.
+     * @param code the code
+     * @return "" for OK, else the reason's name
+     */
+    static const char* ErrorName(Error code)
+    {
+        static const char* const names[] = {"",
+                                            "incomplete",
+                                            "connect-failed",
+                                            "reset",
+                                            "closed-early"};
+        return names[code];
+    }
 };
 
 } // namespace ns3

@@ -3,6 +3,7 @@
  */
 #include "packmime-server.h"
 
+#include "ns3/double.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/inet6-socket-address.h"
 #include "ns3/log.h"
@@ -10,7 +11,6 @@
 #include "ns3/simulator.h"
 #include "ns3/tcp-socket-factory.h"
 #include "ns3/trace-source-accessor.h"
-#include "ns3/double.h"
 #include "ns3/uinteger.h"
 
 namespace ns3
