@@ -49,6 +49,7 @@ MODULE_SOURCES = [
     'model/packmime-http-client.cc',
     'model/packmime-http-generator.cc',
     'model/packmime-http-random-variable.cc',
+    'model/packmime-log-histogram.cc',
     'model/packmime-server.cc',
     'model/packmime-stream.cc',
 ]
@@ -65,6 +66,7 @@ MODULE_HEADERS = [
     'model/packmime-http-generator.h',
     'model/packmime-http-random-variable.h',
     'model/packmime-http-record.h',
+    'model/packmime-log-histogram.h',
     'model/packmime-server.h',
     'model/packmime-stream.h',
 ] + CORE_HEADERS

@@ -25,6 +25,7 @@
 #include "ns3/traffic-control-module.h"
 
 #include <chrono>
+#include <iomanip>
 #include <iostream>
 #include <sys/stat.h>
 
@@ -194,7 +195,7 @@ main(int argc, char* argv[])
     generator->PrintSummary(std::cout);
     std::cout << "  outputs         " << outdir << "/pairs.csv, " << outdir << "/connections.csv, "
               << outdir << "/summary.json\n"
-              << "  wall time       " << wall << " s\n";
+              << "  wall time       " << std::fixed << std::setprecision(1) << wall << " s\n";
     Simulator::Destroy();
     return 0;
 }

@@ -863,19 +863,7 @@ PackMimeFlowWorkload::WriteSummaryJson(const std::string& path) const
     std::ofstream out(path);
     NS_ABORT_MSG_IF(!out,
                     "PackMimeFlowWorkload attribute SummaryFile: cannot write '" << path << "'");
-    auto num = [](double v)
-    {
-        std::ostringstream o;
-        if (std::isfinite(v))
-        {
-            o << std::setprecision(10) << v;
-        }
-        else
-        {
-            o << "null";
-        }
-        return o.str();
-    };
+    auto num = &PackMimeJsonNumber;
     out << "{\n";
     out << "  \"workload\": \"" << m_cdf << "\",\n";
     out << "  \"mode\": \"" << pm_ecdf_mode_name(m_reading) << "\",\n";

@@ -602,11 +602,12 @@ PackMimeHttpGenerator::PrintSummary(std::ostream& os) const
        << std::setprecision(2) << "  offered load    " << s.offeredDownMbps << " Mb/s down, "
        << s.offeredUpMbps << " Mb/s up (" << s.windowConnections << " connections in " << s.window
        << " s)\n";
+    os << std::defaultfloat << std::setprecision(4);
     for (const auto& [name, value] : m_extra)
     {
         os << "  " << std::left << std::setw(15) << name << " " << value << "\n" << std::right;
     }
-    os.unsetf(std::ios::fixed);
+    os << std::setprecision(6);
 }
 
 void
@@ -616,19 +617,7 @@ PackMimeHttpGenerator::WriteSummaryJson(const std::string& path) const
     std::ofstream out(path);
     NS_ABORT_MSG_IF(!out,
                     "PackMimeHttpGenerator attribute SummaryFile: cannot write '" << path << "'");
-    auto num = [](double v)
-    {
-        std::ostringstream o;
-        if (std::isfinite(v))
-        {
-            o << std::setprecision(10) << v;
-        }
-        else
-        {
-            o << "null";
-        }
-        return o.str();
-    };
+    auto num = &PackMimeJsonNumber;
     // Sizes are whole bytes: the sketch's 0.1 % bins are rounded back to integers.
     auto quantiles = [&num](const double* v, int n, bool bytes)
     {

@@ -5,9 +5,9 @@
 #define PACKMIME_HTTP_GENERATOR_H
 
 #include "gsl-rng-stream.h"
-#include "packmime-flow-record.h"
 #include "packmime-http-client.h"
 #include "packmime-http-record.h"
+#include "packmime-log-histogram.h"
 
 #include "ns3/event-id.h"
 #include "ns3/node-container.h"

@@ -342,8 +342,6 @@ class HttpReplayTestCase : public TestCase
                 h.SetAttribute("Rate", DoubleValue(rate));
                 h.SetAttribute("HttpVersion", StringValue("1.1"));
                 h.SetAttribute("StopTime", TimeValue(Seconds(60)));
-                // Per-connection think-time effects would change nothing here; the default
-                // (per run) is what ns-2 does.
             },
             Seconds(600),
             3);
