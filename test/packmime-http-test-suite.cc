@@ -682,6 +682,52 @@ class HttpOfferedLoadTestCase : public TestCase
 
 /**
  * @ingroup packmime-tests
+ * @brief IPv6: client and server with global IPv6 addresses only (one 1 Gb/s link);
+ * HTTP/1.1 at rate 20 for 10 s with a long drain: every connection succeeds and every
+ * planned exchange completes.
+ */
+class HttpIpv6TestCase : public TestCase
+{
+  public:
+    HttpIpv6TestCase()
+        : TestCase("IPv6-only client and server")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NodeContainer nodes;
+        nodes.Create(2);
+        InternetStackHelper stack;
+        stack.SetIpv4StackInstall(false);
+        stack.Install(nodes);
+        PointToPointHelper p2p;
+        p2p.SetDeviceAttribute("DataRate", StringValue("1Gbps"));
+        p2p.SetChannelAttribute("Delay", StringValue("1ms"));
+        Ipv6AddressHelper address;
+        address.SetBase(Ipv6Address("2001:db8::"), Ipv6Prefix(64));
+        address.Assign(p2p.Install(nodes));
+        PackMimeHttpHelper helper;
+        helper.SetAttribute("Rate", DoubleValue(20));
+        helper.SetAttribute("HttpVersion", StringValue("1.1"));
+        helper.SetAttribute("StopTime", TimeValue(Seconds(10)));
+        helper.Install(NodeContainer(nodes.Get(0)), NodeContainer(nodes.Get(1)));
+        helper.AssignStreams(1);
+        Simulator::Stop(Seconds(300));
+        Simulator::Run();
+        Ptr<PackMimeHttpGenerator> g = helper.GetGenerator();
+        g->Finish();
+        auto s = g->GetSummary();
+        Simulator::Destroy();
+        NS_TEST_EXPECT_MSG_GT(s.connections, 100u, "about 200 connections");
+        NS_TEST_EXPECT_MSG_EQ(s.succeeded, s.connections, "all succeeded over IPv6");
+        NS_TEST_EXPECT_MSG_EQ(s.pairs, s.requests, "every exchange completed");
+    }
+};
+
+/**
+ * @ingroup packmime-tests
  * @brief Suite of PackMime-HTTP system tests.
  */
 class HttpTestSuite : public TestSuite
@@ -695,6 +741,7 @@ class HttpTestSuite : public TestSuite
         AddTestCase(new HttpSizesKsTestCase(), packmime_test::QUICK);
         AddTestCase(new HttpReplacementTestCase(), packmime_test::QUICK);
         AddTestCase(new HttpDeterminismTestCase(), packmime_test::QUICK);
+        AddTestCase(new HttpIpv6TestCase(), packmime_test::QUICK);
         AddTestCase(new HttpOfferedLoadTestCase(), packmime_test::EXTENSIVE);
     }
 };
