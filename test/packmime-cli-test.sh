@@ -238,6 +238,8 @@ if [ -x "$ph" ]; then
     check "http connections.csv: one row per connection" test "$(tail -n +2 "$work/http/connections.csv" | wc -l)" -eq "$started"
     check "http pairs.csv written" test "$(tail -n +2 "$work/http/pairs.csv" | wc -l)" -gt 100
     check "http summary has bottleneck" grep -q '"bottleneck_down_mbps"' "$work/http/summary.json"
+    expect "http replaced variable from the command line" 0 "" -- "$ph" --rate=20 --duration=3 --drain=3 --outdir="$work/http2" "--ns3::PackMimeHttpGenerator::ReqSize=ns3::ConstantRandomVariable[Constant=500.7]"
+    check "http every request 500 B" awk -F, 'NR > 1 && $4 != 500 { bad = 1 } END { exit bad || NR < 10 }' "$work/http2/pairs.csv"
 fi
 
 echo "$passed passed, $failed failed"
