@@ -411,8 +411,10 @@ PackMimeHttpGenerator::PlanNext()
     pm_error err;
     NS_ABORT_MSG_IF(pm_http_planner_next(m_planner, &c, &err) != PM_OK,
                     "PackMimeHttpGenerator: " << err.message);
-    m_pending = c;
+    // Keep a copy: the planner reuses its request buffer at the next call.
     m_pendingRequests.assign(c.requests, c.requests + c.n_requests);
+    m_pending = c;
+    m_pending.requests = m_pendingRequests.data();
     m_next = Simulator::Schedule(Seconds(c.gap), &PackMimeHttpGenerator::Arrive, this);
 }
 
@@ -432,10 +434,10 @@ PackMimeHttpGenerator::Arrive()
     record.server = m_serverNodes[m_pair];
     record.requests = uint32_t(c.n_requests);
     record.persistent = c.persistent;
-    for (const pm_http_request& r : m_pendingRequests)
+    for (size_t k = 0; k < c.n_requests; k++)
     {
-        record.reqBytes += r.req_bytes;
-        record.rspBytes += r.rsp_bytes;
+        record.reqBytes += c.requests[k].req_bytes;
+        record.rspBytes += c.requests[k].rsp_bytes;
     }
     m_summary.connections++;
     m_summary.active++;
@@ -445,7 +447,7 @@ PackMimeHttpGenerator::Arrive()
         m_summary.offeredReqBytes += record.reqBytes;
         m_summary.offeredRspBytes += record.rspBytes;
     }
-    m_clients[m_pair]->StartConnection(record, m_pendingRequests.data(), m_servers[m_pair]);
+    m_clients[m_pair]->StartConnection(record, c.requests, m_servers[m_pair]);
     if (!m_stopped) // a trace sink may have stopped the generator
     {
         PlanNext();

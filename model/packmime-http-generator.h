@@ -217,7 +217,7 @@ class PackMimeHttpGenerator : public Object
     pm_http_planner* m_planner{nullptr};                 //!< the model (owned)
     EventId m_next;                                      //!< next connection start
     pm_http_connection m_pending;                        //!< the next connection's plan
-    std::vector<pm_http_request> m_pendingRequests;      //!< its requests
+    std::vector<pm_http_request> m_pendingRequests;      //!< its requests (m_pending.requests)
     size_t m_pair{0};                                    //!< last pair used
     bool m_started{false};                               //!< Start() called
     bool m_stopped{false};                               //!< no more arrivals

@@ -433,6 +433,17 @@ ConstantSource(void* ctx)
     return *static_cast<double*>(ctx);
 }
 
+/// Replace each variable of `values` by a constant source returning its mapped value.
+static void
+SetConstantSources(pm_http_planner_config& cfg, std::map<int, double>& values)
+{
+    for (auto& [v, value] : values)
+    {
+        cfg.sources[v].sample = &ConstantSource;
+        cfg.sources[v].ctx = &value;
+    }
+}
+
 /**
  * @ingroup packmime-tests
  * @brief Replaced variables (ns-2's set-req_size etc.): values post-processed as ns-2 does
@@ -461,11 +472,7 @@ class PlannerSourcesTestCase : public TestCase
             // Replaced variables get no generator: the planner must not need one.
             rng[v] = values.count(v) ? nullptr : pm_rng_new_seeded(3, v, nullptr);
         }
-        for (auto& [v, value] : values)
-        {
-            cfg.sources[v].sample = &ConstantSource;
-            cfg.sources[v].ctx = &value;
-        }
+        SetConstantSources(cfg, values);
         pm_error err;
         pm_http_planner* p = pm_http_planner_new(&cfg, rng, &err);
         NS_ABORT_MSG_IF(p == nullptr, err.message);
@@ -546,28 +553,16 @@ class PlannerSourcesTestCase : public TestCase
         // An absurd page count is an error naming the variables, not an allocation attempt.
         std::map<int, double> huge = {{PM_HTTP_PERSISTENT, 1.0}, {PM_HTTP_PAGES, 1e8}};
         pm_http_planner_config cfg = Config(10, true);
-        gsl_rng* rng[PM_HTTP_VAR_COUNT];
-        for (int v = 0; v < PM_HTTP_VAR_COUNT; v++)
-        {
-            rng[v] = pm_rng_new_seeded(5, v, nullptr);
-        }
-        for (auto& [v, value] : huge)
-        {
-            cfg.sources[v].sample = &ConstantSource;
-            cfg.sources[v].ctx = &value;
-        }
+        SetConstantSources(cfg, huge);
+        Planner p(cfg, 5);
         pm_error err;
-        pm_http_planner* p = pm_http_planner_new(&cfg, rng, &err);
         pm_http_connection conn;
-        NS_TEST_EXPECT_MSG_EQ(pm_http_planner_next(p, &conn, &err), int(PM_EINVAL), "rejected");
+        NS_TEST_EXPECT_MSG_EQ(pm_http_planner_next(p.planner, &conn, &err),
+                              int(PM_EINVAL),
+                              "rejected");
         NS_TEST_EXPECT_MSG_NE(std::string(err.message).find("pages"),
                               std::string::npos,
                               "message names the variable: " << err.message);
-        pm_http_planner_free(p);
-        for (auto r : rng)
-        {
-            gsl_rng_free(r);
-        }
     }
 };
 
