@@ -108,7 +108,7 @@ PackMimeHttpHelper::Install(NodeContainer clients, NodeContainer servers)
         {
             server = CreateObject<PackMimeServer>();
             server->SetAttribute("Port", UintegerValue(port));
-            server->SetAttribute("ServerDelay", PointerValue(m_generator->GetServerDelay()));
+            server->UseSharedServerDelay(m_generator->GetServerDelay());
             server->SetAttribute("TimeWait", TimeValue(m_generator->GetTimeWait()));
             s->AddApplication(server);
             apps.Add(server);

@@ -3,6 +3,7 @@
  */
 #include "packmime-flow-workload.h"
 
+#include "packmime-compat.h"
 #include "pm-workloads.h"
 
 #include "ns3/abort.h"
@@ -58,7 +59,7 @@ PackMimeFlowWorkload::GetTypeId()
             .AddAttribute("Mode",
                           "CDF reading: default (the CDF's own), linear or step.",
                           EnumValue(PackMimeFlowWorkload::MODE_DEFAULT),
-                          MakeEnumAccessor(&PackMimeFlowWorkload::m_mode),
+                          PackMimeMakeEnumAccessor<Mode>(&PackMimeFlowWorkload::m_mode),
                           MakeEnumChecker(PackMimeFlowWorkload::MODE_DEFAULT,
                                           "default",
                                           PackMimeFlowWorkload::MODE_LINEAR,
@@ -97,7 +98,7 @@ PackMimeFlowWorkload::GetTypeId()
                           "Source-destination pattern: all-to-all, permutation (a fixed random "
                           "derangement) or matrix (SetMatrix/SetPairs).",
                           EnumValue(PackMimeFlowWorkload::ALL_TO_ALL),
-                          MakeEnumAccessor(&PackMimeFlowWorkload::m_pattern),
+                          PackMimeMakeEnumAccessor<Pattern>(&PackMimeFlowWorkload::m_pattern),
                           MakeEnumChecker(PackMimeFlowWorkload::ALL_TO_ALL,
                                           "all-to-all",
                                           PackMimeFlowWorkload::PERMUTATION,
@@ -164,7 +165,8 @@ PackMimeFlowWorkload::GetTypeId()
                 "destination sends it back (the classic testbed generator). Incast "
                 "flows are always pulls.",
                 EnumValue(PackMimeFlowClient::PULL),
-                MakeEnumAccessor(&PackMimeFlowWorkload::m_direction),
+                PackMimeMakeEnumAccessor<PackMimeFlowClient::Direction>(
+                    &PackMimeFlowWorkload::m_direction),
                 MakeEnumChecker(PackMimeFlowClient::PUSH, "push", PackMimeFlowClient::PULL, "pull"))
             .AddAttribute("IdleTimeout",
                           "Close pooled connections idle for this long (0: keep them open).",
@@ -187,7 +189,7 @@ PackMimeFlowWorkload::GetTypeId()
                           "Unit of the matrix values: bits-per-epoch, bytes-per-epoch or "
                           "bits-per-second.",
                           EnumValue(PackMimeFlowWorkload::BITS_PER_EPOCH),
-                          MakeEnumAccessor(&PackMimeFlowWorkload::m_tmUnit),
+                          PackMimeMakeEnumAccessor<TmUnit>(&PackMimeFlowWorkload::m_tmUnit),
                           MakeEnumChecker(PackMimeFlowWorkload::BITS_PER_EPOCH,
                                           "bits-per-epoch",
                                           PackMimeFlowWorkload::BYTES_PER_EPOCH,

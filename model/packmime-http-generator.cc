@@ -3,6 +3,7 @@
  */
 #include "packmime-http-generator.h"
 
+#include "packmime-compat.h"
 #include "packmime-http-random-variable.h"
 
 #include "ns3/abort.h"
@@ -99,11 +100,12 @@ PackMimeHttpGenerator::GetTypeId()
                               UintegerValue(0),
                               MakeUintegerAccessor(&PackMimeHttpGenerator::m_maxSize),
                               MakeUintegerChecker<uint64_t>())
-                .AddAttribute("Fsd",
-                              "Generator of the long-range-dependent series: fast or hosking.",
-                              EnumValue(PM_FSD_FAST),
-                              MakeEnumAccessor(&PackMimeHttpGenerator::m_fsd),
-                              MakeEnumChecker(PM_FSD_FAST, "fast", PM_FSD_HOSKING, "hosking"))
+                .AddAttribute(
+                    "Fsd",
+                    "Generator of the long-range-dependent series: fast or hosking.",
+                    EnumValue(PM_FSD_FAST),
+                    PackMimeMakeEnumAccessor<pm_fsd_method>(&PackMimeHttpGenerator::m_fsd),
+                    MakeEnumChecker(PM_FSD_FAST, "fast", PM_FSD_HOSKING, "hosking"))
                 .AddAttribute("FsdTheta",
                               "Force the white-noise share theta of every long-range-dependent "
                               "series (inter-arrivals, request sizes) to this value in [0, 1], "
@@ -360,7 +362,7 @@ PackMimeHttpGenerator::Start()
     m_startedAt = Simulator::Now();
     pm_http_planner_config cfg = {};
     cfg.options.rate = m_rate;
-    cfg.options.fsd = pm_fsd_method(m_fsd);
+    cfg.options.fsd = m_fsd;
     cfg.options.think_per_connection = m_thinkPerConnection;
     cfg.options.max_size = m_maxSize;
     cfg.options.force_theta = m_fsdTheta >= 0;

@@ -184,7 +184,7 @@ class PackMimeHttpGenerator : public Object
     bool m_pmPersistRspSize;       //!< ns-2 use_pm_persist_rspsz_
     bool m_thinkPerConnection;     //!< think-time effects per connection
     uint64_t m_maxSize;            //!< size cap (0: none)
-    int m_fsd;                     //!< pm_fsd_method
+    pm_fsd_method m_fsd;           //!< FSD generator
     double m_fsdTheta;             //!< forced FSD theta (< 0: model)
     Time m_warmup;                 //!< pairs sent before are not logged
     Time m_startTime;              //!< arrivals begin

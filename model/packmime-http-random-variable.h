@@ -54,9 +54,9 @@ class PackMimeHttpRandomVariable : public GslRngStream
     uint32_t GetInteger() override;
 
   private:
-    int m_variable;                      //!< pm_http_var
+    pm_http_var m_variable;              //!< the model variable drawn
     double m_rate;                       //!< new connections per second
-    int m_fsd;                           //!< pm_fsd_method
+    pm_fsd_method m_fsd;                 //!< FSD generator
     pm_http_sampler* m_sampler{nullptr}; //!< built at the first draw (owned)
 };
 

@@ -37,7 +37,8 @@ PackMimeServer::GetTypeId()
                           "Delay (s) between receiving a whole request and sending the response; "
                           "none when null.",
                           PointerValue(),
-                          MakePointerAccessor(&PackMimeServer::m_serverDelay),
+                          MakePointerAccessor(&PackMimeServer::SetServerDelay,
+                                              &PackMimeServer::GetServerDelay),
                           MakePointerChecker<RandomVariableStream>())
             .AddAttribute("TimeWait",
                           "TIME_WAIT of the connections this server closes first (sets "
@@ -58,7 +59,8 @@ PackMimeServer::GetTypeId()
 }
 
 PackMimeServer::PackMimeServer()
-    : m_port(5001)
+    : m_port(5001),
+      m_serverDelayShared(false)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -71,12 +73,32 @@ PackMimeServer::~PackMimeServer()
 int64_t
 PackMimeServer::AssignStreams(int64_t stream)
 {
-    if (m_serverDelay)
+    if (m_serverDelay && !m_serverDelayShared)
     {
         m_serverDelay->SetStream(stream);
         return 1;
     }
     return 0;
+}
+
+void
+PackMimeServer::SetServerDelay(Ptr<RandomVariableStream> delay)
+{
+    m_serverDelay = delay;
+    m_serverDelayShared = false;
+}
+
+Ptr<RandomVariableStream>
+PackMimeServer::GetServerDelay() const
+{
+    return m_serverDelay;
+}
+
+void
+PackMimeServer::UseSharedServerDelay(Ptr<RandomVariableStream> delay)
+{
+    m_serverDelay = delay;
+    m_serverDelayShared = true;
 }
 
 uint32_t

@@ -4,6 +4,7 @@
 #ifndef PACKMIME_SERVER_H
 #define PACKMIME_SERVER_H
 
+#include "packmime-compat.h"
 #include "packmime-free-list.h"
 #include "packmime-header.h"
 #include "packmime-stream.h"
@@ -47,11 +48,32 @@ class PackMimeServer : public Application
     ~PackMimeServer() override;
 
     /**
-     * @brief Assign a fixed stream to the server-delay variable.
+     * @brief Assign a fixed stream to the server's own server-delay variable.
+     *
+     * A delay variable shared through UseSharedServerDelay belongs to the driver that
+     * shares it, which assigns its stream; it is left alone here, so that calling both the
+     * driver's AssignStreams and (ns-3 >= 3.42) ApplicationHelper::AssignStreamsToAllApps
+     * assigns no stream twice.
      * @param stream first stream index to use
-     * @return the number of streams assigned (1 with a delay variable, else 0)
+     * @return the number of streams assigned (1 with an own delay variable, else 0)
      */
-    int64_t AssignStreams(int64_t stream);
+    int64_t AssignStreams(int64_t stream) PACKMIME_APPLICATION_ASSIGN_STREAMS_OVERRIDE;
+
+    /**
+     * @brief Set the server's own delay variable (the ServerDelay attribute).
+     * @param delay the variable (seconds), or null for no delay
+     */
+    void SetServerDelay(Ptr<RandomVariableStream> delay);
+
+    /// @return the delay variable (own or shared), or null
+    Ptr<RandomVariableStream> GetServerDelay() const;
+
+    /**
+     * @brief Use a delay variable owned (and stream-assigned) by a driver, such as the
+     * PackMime-HTTP generator's server-delay variable shared by all its servers.
+     * @param delay the shared variable (seconds)
+     */
+    void UseSharedServerDelay(Ptr<RandomVariableStream> delay);
 
     /// @return connections currently open
     uint32_t GetOpenConnections() const;
@@ -89,6 +111,7 @@ class PackMimeServer : public Application
 
     uint16_t m_port;                         //!< listening port
     Ptr<RandomVariableStream> m_serverDelay; //!< delay before each response (s), or null
+    bool m_serverDelayShared;                //!< m_serverDelay's stream is a driver's
     Time m_timeWait;                         //!< TIME_WAIT of our sockets (0: TCP's own)
     Ptr<Socket> m_listener;                  //!< listening socket (IPv4 any)
     Ptr<Socket> m_listener6;                 //!< listening socket (IPv6 any)

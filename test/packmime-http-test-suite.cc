@@ -39,7 +39,34 @@ struct HttpRun
     PackMimeHttpGenerator::Summary summary;                ///< the generator's summary
     std::vector<uint32_t> serverNodes;                     ///< server node id of every pair
     int64_t streams{0};                                    ///< AssignStreams' return value
+    int64_t appStreams{-1}; ///< streams the applications' own AssignStreams took afterwards
 };
+
+/**
+ * Assign streams to every application of `nodes` as ns-3 >= 3.42's
+ * ApplicationHelper::AssignStreamsToAllApps does (that very call there; the module's servers'
+ * own AssignStreams before).
+ */
+int64_t
+AssignStreamsToAllApps(NodeContainer nodes, int64_t stream)
+{
+#if PACKMIME_HAVE_APPLICATION_ASSIGN_STREAMS
+    return ApplicationHelper::AssignStreamsToAllApps(nodes, stream);
+#else
+    int64_t used = 0;
+    for (uint32_t i = 0; i < nodes.GetN(); i++)
+    {
+        for (uint32_t a = 0; a < nodes.Get(i)->GetNApplications(); a++)
+        {
+            if (auto server = DynamicCast<PackMimeServer>(nodes.Get(i)->GetApplication(a)))
+            {
+                used += server->AssignStreams(stream + used);
+            }
+        }
+    }
+    return used;
+#endif
+}
 
 /// Read a whole file.
 std::string
@@ -96,6 +123,9 @@ RunHttp(std::function<void(PackMimeHttpHelper&)> setup,
     helper.Install(clients, servers);
     HttpRun run;
     run.streams = helper.AssignStreams(stream);
+    // The servers share the generator's server-delay variable, whose stream the generator
+    // assigned: the applications' own AssignStreams must leave it (and everything else) alone.
+    run.appStreams = AssignStreamsToAllApps(NodeContainer(clients, servers), stream + 1000);
     Ptr<PackMimeHttpGenerator> g = helper.GetGenerator();
     g->TraceConnectWithoutContext("RequestSent",
                                   MakeBoundCallback(
@@ -349,6 +379,9 @@ class HttpReplayTestCase : public TestCase
             Seconds(600),
             3);
         NS_TEST_EXPECT_MSG_EQ(run.streams, 11, "AssignStreams: one stream per model variable");
+        NS_TEST_EXPECT_MSG_EQ(run.appStreams,
+                              0,
+                              "the applications own no stream: the generator assigned them all");
         pm_http_planner_config cfg = {};
         cfg.options.rate = rate;
         cfg.http11 = 1;
