@@ -11,7 +11,7 @@ CTEST_FLAGS ?= --output-on-failure -j $(JOBS)
 CLANG_FORMAT ?= clang-format
 FORMAT_FILES = $(shell git ls-files '*.c' '*.h' '*.cc' 2>/dev/null)
 
-.PHONY: all deps build test demo test-asan format format-check clean
+.PHONY: all deps build test demo test-asan test-ns3-43 format format-check clean
 
 all: build
 
@@ -34,6 +34,11 @@ test-asan: deps
 	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPACKMIME_SANITIZE=ON
 	cmake --build $(ASAN_DIR) -j $(JOBS)
 	cd $(ASAN_DIR) && ctest $(CTEST_FLAGS)
+
+# make test against Debian 13's packaged ns-3.43 (C++20, ns3::<module> targets), inside a
+# debootstrap'd root cached in /var/cache/packmime (PACKMIME_CHROOT_CACHE); as root.
+test-ns3-43:
+	utils/test-debian-chroot.sh trixie
 
 format:
 	$(CLANG_FORMAT) -i $(FORMAT_FILES)

@@ -18,12 +18,18 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
     exit 0
 fi
 
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 missing=""
 for p in $packages; do
-    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
-        missing="$missing $p"
-    fi
+    installed "$p" || missing="$missing $p"
 done
+# Debian 13's ns-3 (3.43) was built with Boost: its exported targets define HAVE_BOOST, so
+# its public length.h includes <boost/units/...>, but libns3-dev does not depend on
+# libboost-dev. Known once libns3-dev is there; so this script runs again after installing.
+if ! installed libboost-dev &&
+    grep -qs 'HAVE_BOOST' /usr/lib/*/cmake/ns3/ns3Targets.cmake; then
+    missing="$missing libboost-dev"
+fi
 [ -z "$missing" ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then
@@ -36,3 +42,5 @@ echo "install-deps: installing$missing"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends $missing
+# What the packages just installed revealed (libboost-dev above).
+exec "$0" "$@"

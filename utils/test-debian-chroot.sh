@@ -1,0 +1,86 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Build packmime standalone against another Debian's packaged ns-3 and run every test suite
+# there (make test), inside a debootstrap'd root. Default: Debian 13 (trixie), libns3-dev 3.43.
+#
+#   utils/test-debian-chroot.sh [SUITE]          (as root; SUITE defaults to trixie)
+#
+# The root is cached outside the repository, in $PACKMIME_CHROOT_CACHE (default
+# /var/cache/packmime), as <cache>/<suite>: created with debootstrap --variant=minbase when
+# absent, reused when present. The module's tracked and untracked (not ignored) files are
+# copied into it afresh on each run; the build inside uses the module's own Makefile, so
+# utils/install-deps.sh installs the build dependencies from that Debian's mirror.
+set -eu
+
+suite=${1:-trixie}
+case "$suite" in
+-h | --help)
+    sed -n '4,13p' "$0" | sed 's/^# \{0,1\}//'
+    exit 0
+    ;;
+-*)
+    echo "test-debian-chroot: unknown option '$suite' (expected a Debian suite name, e.g. trixie)" >&2
+    exit 2
+    ;;
+esac
+mirror=${PACKMIME_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+cache=${PACKMIME_CHROOT_CACHE:-/var/cache/packmime}
+root=$cache/$suite
+src=$(cd "$(dirname "$0")/.." && pwd)
+say() { echo "test-debian-chroot: $*"; }
+
+if [ "$(id -u)" -ne 0 ]; then
+    echo "test-debian-chroot: needs root (debootstrap and chroot); run it as root" >&2
+    exit 1
+fi
+if ! command -v debootstrap >/dev/null 2>&1; then
+    say "installing debootstrap"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap >/dev/null
+fi
+
+# A root counts as ready only once debootstrap finished (the marker), so an interrupted
+# creation is redone rather than reused half-made.
+if [ ! -f "$root/.packmime-root-ready" ]; then
+    say "creating a $suite root in $root (debootstrap --variant=minbase, $mirror)"
+    rm -rf "$root"
+    mkdir -p "$cache"
+    debootstrap --variant=minbase "$suite" "$root" "$mirror" >"$cache/$suite-debootstrap.log" 2>&1 || {
+        echo "test-debian-chroot: debootstrap of $suite failed; last lines of $cache/$suite-debootstrap.log:" >&2
+        tail -5 "$cache/$suite-debootstrap.log" >&2
+        exit 1
+    }
+    touch "$root/.packmime-root-ready"
+else
+    say "reusing the $suite root in $root"
+fi
+cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
+
+mounted=""
+cleanup() {
+    for m in $mounted; do umount "$root/$m" 2>/dev/null || umount -l "$root/$m" 2>/dev/null || true; done
+}
+trap cleanup EXIT INT TERM
+for m in proc dev; do
+    if ! mountpoint -q "$root/$m"; then
+        mount --bind "/$m" "$root/$m"
+        mounted="$m $mounted"
+    fi
+done
+
+# A fresh copy of the module (what git tracks plus untracked, not ignored, files).
+rm -rf "$root/packmime"
+mkdir -p "$root/packmime"
+if git -C "$src" rev-parse --git-dir >/dev/null 2>&1; then
+    (cd "$src" && git ls-files -z --cached --others --exclude-standard |
+        xargs -0 sh -c 'for f; do [ -e "$f" ] && printf "%s\0" "$f"; done' sh |
+        tar --null -T - -cf -) | tar -C "$root/packmime" -xf -
+else
+    (cd "$src" && tar --exclude=./build --exclude=./build-asan --exclude=./results -cf - .) |
+        tar -C "$root/packmime" -xf -
+fi
+
+say "$(chroot "$root" sh -c '. /etc/os-release; echo "$PRETTY_NAME"')"
+chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
+    sh -c 'cd /packmime && utils/install-deps.sh >/dev/null && echo "test-debian-chroot: ns-3 $(dpkg-query -W -f="\${Version}" libns3-dev)" && make test'
