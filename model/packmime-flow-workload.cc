@@ -519,15 +519,11 @@ PackMimeFlowWorkload::ScheduleNext()
         record.dst = PickHost(record.dst, record.src);
     }
     record.server = m_servers[record.dst];
+    // A member function, not a lambda: ns-3.35's Simulator::Schedule takes no callables.
     m_next = Simulator::Schedule(base + Seconds(flow.time) - Simulator::Now(),
-                                 [this, record]()
-                                 {
-                                     m_summary.generated++;
-                                     m_summary.bytesOffered += record.size;
-                                     m_lastArrival = Simulator::Now();
-                                     m_clients[record.src]->StartFlow(record, m_direction);
-                                     ScheduleNext();
-                                 });
+                                 &PackMimeFlowWorkload::Arrive,
+                                 this,
+                                 record);
 }
 
 bool
@@ -620,6 +616,16 @@ PackMimeFlowWorkload::SetTrafficMatrixGroups(const std::vector<std::vector<uint3
         }
     }
     m_groups = groups;
+}
+
+void
+PackMimeFlowWorkload::Arrive(PackMimeFlowRecord record)
+{
+    m_summary.generated++;
+    m_summary.bytesOffered += record.size;
+    m_lastArrival = Simulator::Now();
+    m_clients[record.src]->StartFlow(record, m_direction);
+    ScheduleNext();
 }
 
 void

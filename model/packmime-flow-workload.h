@@ -193,6 +193,7 @@ class PackMimeFlowWorkload : public Object
     bool StartEpoch();
     uint32_t PickHost(uint32_t group, uint32_t avoid);
     void ScheduleNext();
+    void Arrive(PackMimeFlowRecord record); //!< start a scheduled flow, schedule the next
     void ScheduleNextIncast();
     void ArriveIncast();
     void HandleRecord(const PackMimeFlowRecord& record);
