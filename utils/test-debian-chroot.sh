@@ -10,13 +10,14 @@
 # /var/cache/packmime), as <cache>/<suite>: created with debootstrap --variant=minbase when
 # absent, reused when present. The module's tracked and untracked (not ignored) files are
 # copied into it afresh on each run; the build inside uses the module's own Makefile, so
-# utils/install-deps.sh installs the build dependencies from that Debian's mirror.
+# utils/install-deps.sh installs the build dependencies from that Debian's mirror. When the
+# host's build/ has packmime-http, the outputs of one run on both ns-3s must be identical.
 set -eu
 
 suite=${1:-trixie}
 case "$suite" in
 -h | --help)
-    sed -n '4,13p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '4,14p' "$0" | sed 's/^# \{0,1\}//'
     exit 0
     ;;
 -*)
@@ -84,3 +85,22 @@ fi
 say "$(chroot "$root" sh -c '. /etc/os-release; echo "$PRETTY_NAME"')"
 chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
     sh -c 'cd /packmime && utils/install-deps.sh >/dev/null && echo "test-debian-chroot: ns-3 $(dpkg-query -W -f="\${Version}" libns3-dev)" && make test'
+
+# Same RngRun, same outputs on both ns-3 releases: the flagship example here and in the host's
+# build (make test built it), compared byte for byte.
+host_bin=$src/build/bin/packmime-http
+if [ -x "$host_bin" ]; then
+    args="--rate=50 --duration=10 --RngRun=3"
+    rm -rf "$root/tmp/packmime-cross" && mkdir -p "$root/tmp/packmime-cross"
+    host_out=$(mktemp -d)
+    chroot "$root" /packmime/build/bin/packmime-http $args --outdir=/tmp/packmime-cross >/dev/null
+    "$host_bin" $args --outdir="$host_out" >/dev/null
+    for f in pairs.csv connections.csv summary.json; do
+        if ! cmp -s "$root/tmp/packmime-cross/$f" "$host_out/$f"; then
+            echo "test-debian-chroot: packmime-http $args: $f differs between the host's ns-3 and $suite's" >&2
+            exit 1
+        fi
+    done
+    say "packmime-http $args: pairs.csv, connections.csv and summary.json identical on the host's ns-3 and $suite's ($(($(wc -l <"$host_out/connections.csv") - 1)) connections)"
+    rm -rf "$host_out"
+fi
