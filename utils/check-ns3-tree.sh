@@ -95,16 +95,7 @@ no_warnings() {
 # The module in contrib/packmime (the directory name must be the library name).
 dest=$tree/contrib/packmime
 if [ "$src" != "$(cd "$dest" 2>/dev/null && pwd)" ]; then
-    rm -rf "$dest"
-    mkdir -p "$dest"
-    if git -C "$src" rev-parse --git-dir >/dev/null 2>&1; then
-        (cd "$src" && git ls-files -z --cached --others --exclude-standard |
-            xargs -0 sh -c 'for f; do [ -e "$f" ] && printf "%s\0" "$f"; done' sh |
-            tar --null -T - -cf -) | tar -C "$dest" -xf -
-    else
-        (cd "$src" && tar --exclude=./build --exclude=./build-asan --exclude=./results -cf - .) |
-            tar -C "$dest" -xf -
-    fi
+    "$src/utils/copy-module.sh" "$dest"
 fi
 echo "ns-3 $version in $tree; packmime $(git -C "$src" describe --always --dirty 2>/dev/null || echo '(no git)'); profile $profile"
 

@@ -71,16 +71,7 @@ for m in proc dev; do
 done
 
 # A fresh copy of the module (what git tracks plus untracked, not ignored, files).
-rm -rf "$root/packmime"
-mkdir -p "$root/packmime"
-if git -C "$src" rev-parse --git-dir >/dev/null 2>&1; then
-    (cd "$src" && git ls-files -z --cached --others --exclude-standard |
-        xargs -0 sh -c 'for f; do [ -e "$f" ] && printf "%s\0" "$f"; done' sh |
-        tar --null -T - -cf -) | tar -C "$root/packmime" -xf -
-else
-    (cd "$src" && tar --exclude=./build --exclude=./build-asan --exclude=./results -cf - .) |
-        tar -C "$root/packmime" -xf -
-fi
+"$src/utils/copy-module.sh" "$root/packmime"
 
 say "$(chroot "$root" sh -c '. /etc/os-release; echo "$PRETTY_NAME"')"
 chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
