@@ -73,12 +73,14 @@ PackMimeFlowClient::GetPeakConnectionsPerDestination() const
 void
 PackMimeFlowClient::DoDispose()
 {
-    AbortRunningFlows();
+    // Release the sockets before recording running flows as incomplete: nothing may be sent
+    // while the node is torn down (its IP stack may be disposed already, as in ns-3.35).
     for (const auto& c : m_connections.All())
     {
         c->idleTimer.Cancel();
         c->stream.Release();
     }
+    AbortRunningFlows();
     m_connections.Clear();
     m_idle.clear();
     m_flows.Clear();

@@ -63,6 +63,12 @@ PackMimeHttpClient::GetSessionsAllocated() const
 void
 PackMimeHttpClient::DoDispose()
 {
+    // Release the sockets before recording open connections as incomplete: nothing may be
+    // sent while the node is torn down (its IP stack may be disposed already, as in ns-3.35).
+    for (const auto& s : m_sessions.All())
+    {
+        s->stream.Release();
+    }
     AbortConnections();
     m_sessions.Clear();
     Application::DoDispose();

@@ -116,6 +116,12 @@ PackMimeServer::GetSessionsAllocated() const
 void
 PackMimeServer::DoDispose()
 {
+    // Release the sockets first, so that StopApplication sends nothing while the node is
+    // torn down (its IP stack may be disposed already, as in ns-3.35).
+    for (const auto& s : m_sessions.All())
+    {
+        s->stream.Release();
+    }
     StopApplication();
     m_sessions.Clear();
     m_serverDelay = nullptr;
