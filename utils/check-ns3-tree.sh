@@ -150,7 +150,9 @@ fi
 
 # Every packmime suite the tree's test runner lists, one test.py call each.
 runner=$(find "$tree/build" -type f -name '*test-runner*' -perm -u+x 2>/dev/null | head -1)
-suites=$(cd "$tree" && "$runner" --print-test-name-list 2>/dev/null | grep '^packmime-' | sort)
+# (waf-era runners find the module libraries only through LD_LIBRARY_PATH, as ./waf shell sets)
+suites=$(cd "$tree" && LD_LIBRARY_PATH="$tree/build/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
+    "$runner" --print-test-name-list 2>/dev/null | grep '^packmime-' | sort)
 [ -n "$suites" ] || {
     echo "FAIL no packmime suite in $runner --print-test-name-list"
     exit 1
