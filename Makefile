@@ -18,8 +18,11 @@ all: build
 deps:
 	@utils/install-deps.sh
 
+# Configure once; afterwards `cmake --build` re-runs CMake by itself when a CMakeLists.txt
+# changes, so a second `make` with nothing changed does nothing.
 build: deps
-	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(CMAKE_BUILD_TYPE)
+	@test -f $(BUILD_DIR)/CMakeCache.txt || \
+	  cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(CMAKE_BUILD_TYPE)
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
 test: build
@@ -31,7 +34,8 @@ demo: build
 
 test-asan: deps
 	@utils/install-deps.sh --sanitizers
-	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPACKMIME_SANITIZE=ON
+	@test -f $(ASAN_DIR)/CMakeCache.txt || \
+	  cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPACKMIME_SANITIZE=ON
 	cmake --build $(ASAN_DIR) -j $(JOBS)
 	cd $(ASAN_DIR) && ctest $(CTEST_FLAGS)
 
