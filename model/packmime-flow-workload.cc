@@ -379,7 +379,10 @@ PackMimeFlowWorkload::Configure()
         NS_ABORT_MSG_IF(m_tmPath.empty(),
                         "PackMimeFlowWorkload: Pattern=tm needs the TmTrace attribute");
         m_tm = pm_tm_open(m_tmPath.c_str(), &err);
-        NS_ABORT_MSG_IF(!m_tm, "PackMimeFlowWorkload attribute TmTrace: " << err.message);
+        // Every matrix is checked before the run: a bad value late in the trace would
+        // otherwise stop the simulation halfway, with its records cut off.
+        NS_ABORT_MSG_IF(!m_tm || pm_tm_validate(m_tm, &err) != PM_OK,
+                        "PackMimeFlowWorkload attribute TmTrace: " << err.message);
         m_tmMatrix.resize(pm_tm_n(m_tm) * pm_tm_n(m_tm));
         long first = m_tmFirstKey == INT64_MIN ? 0 : pm_tm_find(m_tm, m_tmFirstKey);
         NS_ABORT_MSG_IF(first < 0,

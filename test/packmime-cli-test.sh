@@ -83,8 +83,8 @@ configs=(
     "server 10.0.0.1 5001\nreq_size_dist websearch\ndscp ef\n" "c.conf:3: dscp 'ef' is not an integer"
     "server 10.0.0.1 5001\nreq_size_dist websearch\nrate 100\n" "c.conf:3: rate '100' is not '<N>Mbps'"
     "server 10.0.0.1 5001\nreq_size_dist websearch\nrate xMbps\n" "c.conf:3: rate 'xMbps' is not '<N>Mbps' with N >= 0"
-    "server 10.0.0.1 5001\nreq_size_dist websearch\nfanout 0\n" "c.conf:3: fanout '0' is not an integer >= 1"
-    "server 10.0.0.1 5001\nreq_size_dist websearch\nfanout 2 1 7\n" "c.conf:3: expected 'fanout <N >= 1> \\[WEIGHT\\]'"
+    "server 10.0.0.1 5001\nreq_size_dist websearch\nfanout 0\n" "c.conf:3: fanout '0' is not an integer in 1..1000000"
+    "server 10.0.0.1 5001\nreq_size_dist websearch\nfanout 2 1 7\n" "c.conf:3: expected 'fanout <1..1000000> \\[WEIGHT\\]'"
     "server 10.0.0.1 5001\nreq_size_dist websearch\ndscp 0 zero\n" "c.conf:3: weight 'zero' must be a number > 0"
     "server 10.0.0.1 5001\nreq_size_dist\n"             "c.conf:2: expected 'req_size_dist <CDF file or workload name>'"
 )
@@ -98,18 +98,18 @@ expect "missing config file" 2 "nope.conf: cannot open" -- "$fg" -c "$work/nope.
 printf "$good" websearch >"$work/ok.conf"
 ok=(-c "$work/ok.conf" -l "$work/f.csv" -s 1)
 expect "-b missing" 2 "missing -b MBPS" -- "$fg" "${ok[@]}" -n 10
-expect "-b zero" 2 "-b '0': expected a positive number" -- "$fg" "${ok[@]}" -b 0 -n 10
-expect "-b negative" 2 "-b '-5': expected a positive number" -- "$fg" "${ok[@]}" -b -5 -n 10
-expect "-b text" 2 "-b 'fast': expected a positive number" -- "$fg" "${ok[@]}" -b fast -n 10
+expect "-b zero" 2 "-b '0': out of range: expected a number > 0" -- "$fg" "${ok[@]}" -b 0 -n 10
+expect "-b negative" 2 "-b '-5': out of range: expected a number > 0" -- "$fg" "${ok[@]}" -b -5 -n 10
+expect "-b text" 2 "-b 'fast': expected a number > 0" -- "$fg" "${ok[@]}" -b fast -n 10
 expect "-n and -t" 2 "give exactly one of -n COUNT and -t SECONDS" -- "$fg" "${ok[@]}" -b 10 -n 10 -t 5
 expect "neither -n nor -t" 2 "give exactly one of -n COUNT and -t SECONDS" -- "$fg" "${ok[@]}" -b 10
-expect "-n text" 2 "-n 'ten': expected a non-negative number" -- "$fg" "${ok[@]}" -b 10 -n ten
-expect "-n fraction" 2 "-n '2.5': expected an integer" -- "$fg" "${ok[@]}" -b 10 -n 2.5
-expect "-t zero" 2 "-t '0': expected a positive number" -- "$fg" "${ok[@]}" -b 10 -t 0
+expect "-n text" 2 "-n 'ten': expected an integer in \\[1, 1000000000\\]" -- "$fg" "${ok[@]}" -b 10 -n ten
+expect "-n fraction" 2 "-n '2.5': expected an integer in" -- "$fg" "${ok[@]}" -b 10 -n 2.5
+expect "-t zero" 2 "-t '0': out of range: expected a number > 0" -- "$fg" "${ok[@]}" -b 10 -t 0
 expect "-c missing" 2 "missing -c CONFIG" -- "$fg" -b 10 -n 10
 expect "--mode" 2 "--mode: sampling mode 'smooth' is not 'linear' or 'step'" -- "$fg" "${ok[@]}" -b 10 -n 10 --mode smooth
 expect "--format" 2 "--format 'json': expected csv or hpcc" -- "$fg" "${ok[@]}" -b 10 -n 10 --format json
-expect "--overhead" 2 "--overhead '0.5': expected a factor >= 1" -- "$fg" "${ok[@]}" -b 10 -n 10 --overhead=0.5
+expect "--overhead" 2 "--overhead '0.5': out of range: expected a number in \\[1, 100\\]" -- "$fg" "${ok[@]}" -b 10 -n 10 --overhead=0.5
 expect "unknown flag" 2 "unknown option '-x'" -- "$fg" "${ok[@]}" -b 10 -n 10 -x
 expect "unwritable log" 1 "-l /nonexistent/dir/f.csv: cannot write" -- "$fg" -c "$work/ok.conf" -b 10 -n 10 -l /nonexistent/dir/f.csv
 expect "help" 0 "" -- "$fg" --help
@@ -144,7 +144,7 @@ expect "-r not found" 1 "-r '/nonexistent/prog': cannot run" -- "$fg" "${ok[@]}"
 # packmime-sample
 ps="$bin/packmime-sample"
 expect "sample unknown variable" 2 "unknown variable 'foo'" -- "$ps" foo
-expect "sample bad -n" 2 "-n expects a non-negative integer" -- "$ps" ecdf:websearch -n many
+expect "sample bad -n" 2 "-n 'many': expected an integer in \\[0, 9007199254740992\\]" -- "$ps" ecdf:websearch -n many
 expect "sample bad mode" 2 "--mode: sampling mode 'x' is not" -- "$ps" ecdf:websearch --mode x
 expect "sample bad cdf" 1 "bad.cdf:2: size 5000 is smaller" -- "$ps" "ecdf:$work/bad.cdf"
 expect "sample unknown workload" 1 "'nosuch' is neither a built-in workload" -- "$ps" ecdf:nosuch
@@ -153,8 +153,8 @@ expect "sample unknown workload" 1 "'nosuch' is neither a built-in workload" -- 
 check "sample reproducible" cmp -s "$work/s1" "$work/s2"
 expect "model variable without --rate" 2 "req-size needs --rate R" -- "$ps" req-size
 expect "unknown model variable" 2 "unknown variable 'rsp_size' \\(expected one of: flow-arrival" -- "$ps" rsp_size --rate 10
-expect "rate zero" 2 "--rate '0': expected a number of new connections per second > 0" -- "$ps" req-size --rate 0
-expect "rate NaN" 2 "--rate 'nan': expected" -- "$ps" req-size --rate nan
+expect "rate zero" 2 "--rate '0': out of range: expected a number in \\[1, 100000\\]" -- "$ps" req-size --rate 0
+expect "rate NaN" 2 "--rate 'nan': not finite: expected a number in" -- "$ps" req-size --rate nan
 expect "bad --http" 2 "--http '2.0': expected 1.0 or 1.1" -- "$ps" connections --rate 10 --http 2.0
 expect "bad --fsd" 2 "--fsd: FSD generator 'davies' is not 'fast' or 'hosking'" -- "$ps" req-size --rate 10 --fsd davies
 "$ps" connections --rate 10 --http 1.1 -n 2000 --seed 3 >"$work/conns" 2>/dev/null

@@ -54,10 +54,18 @@ class EcdfMalformedTestCase : public TestCase
             {"10 0.5\n20 0.4\n30 1\n", "bad.cdf:2: cumulative probability 0.4 is smaller"},
             {"10 0.5\n20 0.9\n\n# end\n", "bad.cdf:2: last cumulative probability is 0.9"},
             {"10 0.5\n20 0.999999\n", "bad.cdf:2: last cumulative probability is 0.999999"},
-            {"nan 0.5\n20 1\n", "bad.cdf:1: size and probability must be finite"},
-            {"10 inf\n", "bad.cdf:1: size and probability must be finite"},
+            {"nan 0.5\n20 1\n", "bad.cdf:1: size 'nan' is not a finite number"},
+            {"10 inf\n", "bad.cdf:1: cumulative probability 'inf' is not a finite number"},
+            {"10 0.5\n1e30 1\n", "bad.cdf:2: size 1e+30 bytes exceeds 2^53"},
+            {"10 0.5\n1e300 1\n", "bad.cdf:2: size 1e+300 bytes exceeds 2^53"},
+            {"10 1.0000000001\n", "bad.cdf:1: cumulative probability 1.0000000001 outside [0,1]"},
             {"# packmime-mode: smooth\n10 1\n", "bad.cdf:1: packmime-mode 'smooth' is not"},
-            {"1e400 0.5\n2e400 1\n", "bad.cdf:1: size '1e400' is not a number"},
+            {"1e400 0.5\n2e400 1\n", "bad.cdf:1: size '1e400' is not a finite number"},
+            // One byte-order mark is skipped; a second one is text in the first field.
+            {"\xEF\xBB\xBF\xEF\xBB\xBF"
+             "100 1\n",
+             "bad.cdf:1: size '\xEF\xBB\xBF"
+             "100' is not a number"},
         };
         for (const auto& c : cases)
         {
@@ -134,14 +142,15 @@ class EcdfWellFormedTestCase : public TestCase
 {
   public:
     EcdfWellFormedTestCase()
-        : TestCase("comments, blank lines, CRLF, point masses, first probability > 0, mode line")
+        : TestCase("comments, blank lines, CRLF, a byte-order mark, point masses, first "
+                   "probability > 0, mode line, sizes from 1e-320 to 2^53")
     {
     }
 
   private:
     void DoRun() override
     {
-        const char* text = "# a comment\r\n"
+        const char* text = "\xEF\xBB\xBF# a comment (after a UTF-8 byte-order mark)\r\n"
                            "\r\n"
                            "# packmime-mode: step\r\n"
                            "  100\t0.2   # trailing comment\r\n"
@@ -163,6 +172,13 @@ class EcdfWellFormedTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ_TOL(pm_ecdf_cdf(e, PM_ECDF_LINEAR, 50), 0.1, 1e-12, "origin");
         NS_TEST_EXPECT_MSG_EQ_TOL(pm_ecdf_cdf(e, PM_ECDF_LINEAR, 100), 0.5, 1e-12, "mass");
         NS_TEST_EXPECT_MSG_EQ(pm_ecdf_quantile(e, PM_ECDF_LINEAR, 0.3), 100.0, "in the mass");
+        pm_ecdf_free(e);
+
+        // The extremes of what a size may be: a subnormal (strtod flags it ERANGE, yet it is
+        // a number) and 2^53, the largest size sampled exactly.
+        e = pm_ecdf_parse_string("1e-320 0.5\n9007199254740992 1\n", "edge.cdf", &err);
+        NS_TEST_ASSERT_MSG_NE(e, nullptr, err.message);
+        NS_TEST_EXPECT_MSG_EQ(e->x[1], PM_ECDF_MAX_SIZE, "2^53 kept exactly");
         pm_ecdf_free(e);
 
         std::string path = CreateTempDirFilename("file.cdf");

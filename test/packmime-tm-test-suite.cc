@@ -266,7 +266,7 @@ class TmMalformedTestCase : public TestCase
 {
   public:
     TmMalformedTestCase()
-        : TestCase("24 malformed traces, each with its specific error")
+        : TestCase("30 malformed traces, each with its specific error")
     {
     }
 
@@ -411,12 +411,32 @@ class TmMalformedTestCase : public TestCase
                Binary("b12", Index({{0, 1, 80}}), Record(16, -2.0f)),
                "value -2 for (0,1) is not a finite demand >= 0");
         Expect("missing data file", CreateTempDirFilename("b13"), "b13.index: cannot open");
+        // What the compressor never writes: keys come from file names (>= 0) and the records
+        // are written one after the other.
+        Expect("negative time key",
+               Binary("b14", Index({{0, uint64_t(-3), 80}}), rec4),
+               "negative time key -3");
+        Expect("overlapping records",
+               Binary("b15", Index({{0, 1, 80}, {0, 2, 80}}), rec4),
+               "starts at byte 0, expected 80 (records must tile the data file: it overlaps");
+        Expect("gap between records",
+               Binary("b16", Index({{0, 1, 80}, {84, 2, 80}}), rec4 + "gap!" + rec4),
+               "starts at byte 84, expected 80 (records must tile the data file: a gap");
+        Expect("trailing bytes",
+               Binary("b17", Index({{0, 1, 80}}), rec4 + "junk"),
+               "4 bytes after the last record (file 84 bytes, records end at 80)");
         Expect("one ToR name",
                Text("t1", 0, {{"0001.tsv", "1\n"}}, "a a p p 0 0\n"),
                "key.tsv: 1 ToR name(s), expected at least 2");
         Expect("key lines vs N",
                Text("t2", 0, {{"0001.tsv", six}}, "a b p p 0 0\nb c p p 0 0\nc a p p 0 0\n"),
                "key.tsv: 3 pair lines, expected N*(N-1) = 6 for its N = 3 ToRs");
+        Expect("key pairs a ToR with itself",
+               Text("t12", 0, {{"0001.tsv", "1\n1\n"}}, "a b p p 0 0\nb b p p 0 0\n"),
+               "key.tsv: pair b -> b: a ToR paired with itself");
+        Expect("key repeats a pair",
+               Text("t13", 0, {{"0001.tsv", "1\n1\n"}}, "a b p p 0 0\na b p p 0 0\n"),
+               "key.tsv: pair 'a\tb' listed twice");
         Expect("key with one field",
                Text("t3", 0, {{"0001.tsv", six}}, "a b p p 0 0\nlonely\n"),
                "key.tsv:2: one field");

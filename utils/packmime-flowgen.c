@@ -11,6 +11,7 @@
 #include "pm-rng.h"
 
 #include <errno.h>
+#include <float.h>
 #include <getopt.h>
 #include <gsl/gsl_errno.h>
 #include <inttypes.h>
@@ -86,37 +87,13 @@ typedef struct options
 } options;
 
 /* Print a usage error naming the tool and exit with status 2. */
-#define usage_error(...) pm_cli_usage_error("packmime-flowgen", __VA_ARGS__)
+static const char tool[] = "packmime-flowgen";
+#define usage_error(...) pm_cli_usage_error(tool, __VA_ARGS__)
 
-/* Parse a flag's numeric value: a finite number, > 0 when `positive`; else a usage error. */
-static double
-flag_number(const char* flag, const char* text, int positive)
-{
-    char* end = NULL;
-    errno = 0;
-    double v = text ? strtod(text, &end) : NAN;
-    if (!text || end == text || *end != '\0' || errno == ERANGE || !isfinite(v) ||
-        (positive ? !(v > 0) : v < 0))
-    {
-        usage_error("%s '%s': expected a %s number",
-                    flag,
-                    text ? text : "",
-                    positive ? "positive" : "non-negative");
-    }
-    return v;
-}
-
-/* Parse a flag's non-negative integer value or fail naming the flag. */
-static uint64_t
-flag_integer(const char* flag, const char* text)
-{
-    double v = flag_number(flag, text, 0);
-    if (v != floor(v) || v > 1e18)
-    {
-        usage_error("%s '%s': expected an integer", flag, text);
-    }
-    return (uint64_t)v;
-}
+/* What the numeric flags accept. */
+static const pm_number_range positive_number = {0, DBL_MAX, PM_NUMBER_ABOVE_MIN};
+static const pm_number_range request_count = {1, PM_FLOWGEN_MAX_REQUESTS, PM_NUMBER_INTEGER};
+static const pm_number_range overhead_factor = {1, 100, 0};
 
 /* Parse argv into o; exits on usage errors. */
 static void
@@ -146,25 +123,21 @@ parse_options(int argc, char** argv, options* o)
             o->config = optarg;
             break;
         case 'b':
-            o->mbps = flag_number("-b", optarg, 1);
+            o->mbps = pm_cli_number(tool, "-b", optarg, positive_number);
             break;
         case 'n':
-            o->count = flag_integer("-n", optarg);
+            o->count = (uint64_t)pm_cli_number(tool, "-n", optarg, request_count);
             n_given = 1;
-            if (o->count == 0)
-            {
-                usage_error("-n '%s': expected at least 1 request", optarg);
-            }
             break;
         case 't':
-            o->seconds = flag_number("-t", optarg, 1);
+            o->seconds = pm_cli_number(tool, "-t", optarg, positive_number);
             t_given = 1;
             break;
         case 'l':
             o->log = optarg;
             break;
         case 's':
-            o->seed = (unsigned long)flag_integer("-s", optarg);
+            o->seed = pm_cli_seed(tool, "-s", optarg);
             o->seed_given = 1;
             break;
         case 'r':
@@ -177,12 +150,8 @@ parse_options(int argc, char** argv, options* o)
             o->mode = optarg;
             break;
         case OPT_OVERHEAD:
-            o->overhead =
-                optarg ? flag_number("--overhead", optarg, 1) : PM_FLOWGEN_CLASSIC_OVERHEAD;
-            if (o->overhead < 1)
-            {
-                usage_error("--overhead '%s': expected a factor >= 1", optarg);
-            }
+            o->overhead = optarg ? pm_cli_number(tool, "--overhead", optarg, overhead_factor)
+                                 : PM_FLOWGEN_CLASSIC_OVERHEAD;
             break;
         case OPT_FORMAT:
             if (strcmp(optarg, "csv") != 0 && strcmp(optarg, "hpcc") != 0)
@@ -334,10 +303,9 @@ write_schedule(pm_flowgen* g,
         *last_start = f.start;
         per_server[f.server]++;
     }
-    if (o->hpcc)
+    if (o->hpcc && (fseek(out, count_pos, SEEK_SET) != 0 || fprintf(out, "%-20" PRIu64, *flows) < 0))
     {
-        fseek(out, count_pos, SEEK_SET);
-        fprintf(out, "%-20" PRIu64, *flows);
+        return 1;
     }
     return ferror(out) ? 1 : 0;
 }
@@ -384,10 +352,19 @@ main(int argc, char** argv)
     if (!g)
     {
         fprintf(stderr, "packmime-flowgen: %s\n", err.message);
+        rc = err.code == PM_EINVAL ? PM_CLI_EXIT_USAGE : EXIT_RUNTIME;
     }
     else if (!out)
     {
         fprintf(stderr, "packmime-flowgen: -l %s: cannot write: %s\n", o.log, strerror(errno));
+    }
+    else if (o.hpcc && fseek(out, 0, SEEK_CUR) != 0)
+    {
+        fprintf(stderr,
+                "packmime-flowgen: -l %s: --format hpcc writes the flow count first and fills it "
+                "in at the end, so the schedule must go to a regular (seekable) file\n",
+                o.log);
+        rc = PM_CLI_EXIT_USAGE;
     }
     else
     {

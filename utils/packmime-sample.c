@@ -60,11 +60,11 @@ static const char usage_text[] =
     "  --mode M         CDF reading: 'linear' (interpolate between points, implicit (0,0)\n"
     "                   origin) or 'step' (point masses). Default: the file's\n"
     "                   '# packmime-mode:' line, else linear.\n"
-    "  --rate R         PackMime-HTTP rate (new connections per second, > 0)\n"
+    "  --rate R         PackMime-HTTP rate, 1 to 100000 new connections per second\n"
     "  --http V         1.0 (default) or 1.1 (persistent connections; for 'connections')\n"
     "  --fsd G          long-range-dependent series generator: fast (default, exact\n"
     "                   circulant embedding) or hosking (ns-2's truncated recursion)\n"
-    "  -n, --count N    number of samples (default 10)\n"
+    "  -n, --count N    number of samples (default 10; with --summary at most 2^28)\n"
     "  --seed S         generator seed, an unsigned integer (default 1); the same seed\n"
     "                   prints the same samples\n"
     "  --summary        print n, the sample mean and p10/p50/p90/p99 instead of the\n"
@@ -90,24 +90,15 @@ typedef struct options
 } options;
 
 /* Print a usage error naming the tool and exit with status 2. */
-#define usage_error(...) pm_cli_usage_error("packmime-sample", __VA_ARGS__)
+static const char tool[] = "packmime-sample";
+#define usage_error(...) pm_cli_usage_error(tool, __VA_ARGS__)
 
-/* Parse an unsigned integer option value or fail naming the flag. */
-static unsigned long long
-parse_count(const char* flag, const char* text)
-{
-    char* end = NULL;
-    if (!text || !*text || *text == '-')
-    {
-        usage_error("%s expects a non-negative integer", flag);
-    }
-    unsigned long long v = strtoull(text, &end, 10);
-    if (*end != '\0')
-    {
-        usage_error("%s expects a non-negative integer", flag);
-    }
-    return v;
-}
+/** --summary keeps every sample (8 bytes each) to sort it: at most 2^28 samples (2 GiB). */
+#define SUMMARY_MAX_SAMPLES 268435456.0
+
+/* What -n and --rate accept. */
+static const pm_number_range sample_count = {0, PM_NUMBER_MAX_INTEGER, PM_NUMBER_INTEGER};
+static const pm_number_range http_rate = {PM_HTTP_MIN_RATE, PM_HTTP_MAX_RATE, 0};
 
 /* Print the built-in workloads with their default reading and means. */
 static int
@@ -432,10 +423,10 @@ main(int argc, char** argv)
         switch (c)
         {
         case 'n':
-            o.count = parse_count("-n", optarg);
+            o.count = (unsigned long long)pm_cli_number(tool, "-n", optarg, sample_count);
             break;
         case OPT_SEED:
-            o.seed = (unsigned long)parse_count("--seed", optarg);
+            o.seed = pm_cli_seed(tool, "--seed", optarg);
             break;
         case OPT_MODE:
             o.mode = optarg;
@@ -446,16 +437,8 @@ main(int argc, char** argv)
         case OPT_LIST:
             return list_workloads();
         case OPT_RATE:
-        {
-            char* end = NULL;
-            o.rate = strtod(optarg, &end);
-            if (end == optarg || *end != '\0' || !(o.rate > 0) || !isfinite(o.rate))
-            {
-                usage_error("--rate '%s': expected a number of new connections per second > 0",
-                            optarg);
-            }
+            o.rate = pm_cli_number(tool, "--rate", optarg, http_rate);
             break;
-        }
         case OPT_HTTP:
             if (strcmp(optarg, "1.0") != 0 && strcmp(optarg, "1.1") != 0)
             {
@@ -484,6 +467,13 @@ main(int argc, char** argv)
         usage_error("%s", optind >= argc ? "missing VARIABLE" : "exactly one VARIABLE expected");
     }
     o.variable = argv[optind];
+    if (o.summary && (double)o.count > SUMMARY_MAX_SAMPLES)
+    {
+        usage_error("-n %llu with --summary: at most %.0f samples (the summary keeps every sample, "
+                    "8 bytes each, to sort it: 2 GiB)",
+                    o.count,
+                    SUMMARY_MAX_SAMPLES);
+    }
     if (strncmp(o.variable, "ecdf:", 5) != 0)
     {
         pm_http_var var = PM_HTTP_VAR_COUNT;

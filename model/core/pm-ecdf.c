@@ -51,11 +51,20 @@ check_point(const point_list* p, double x, double F, const char* where, pm_error
                             where,
                             x);
     }
+    if (x > PM_ECDF_MAX_SIZE)
+    {
+        return pm_error_set(err,
+                            PM_EPARSE,
+                            "%s: size %g bytes exceeds 2^53 = 9007199254740992 (the largest size "
+                            "a flow can have: sizes are sampled as doubles and sent as bytes)",
+                            where,
+                            x);
+    }
     if (F < 0 || F > 1)
     {
         return pm_error_set(err,
                             PM_EPARSE,
-                            "%s: cumulative probability %g outside [0,1]",
+                            "%s: cumulative probability %.12g outside [0,1]",
                             where,
                             F);
     }
@@ -277,15 +286,17 @@ parse_line(const char* line,
     double v[2];
     for (int k = 0; k < 2; k++)
     {
-        if (pm_text_parse_double(fields[k], &v[k]) != 0)
+        int bad = pm_text_parse_double(fields[k], &v[k]);
+        if (bad != 0)
         {
             return pm_error_set(err,
                                 PM_EPARSE,
-                                "%s: %s '%.*s' is not a number",
+                                "%s: %s '%.*s' is %s",
                                 where,
                                 k == 0 ? "size" : "cumulative probability",
                                 (int)(fields[k].len > 40 ? 40 : fields[k].len),
-                                fields[k].start);
+                                fields[k].start,
+                                bad == -2 ? "not a finite number" : "not a number");
         }
     }
     int rc = check_point(p, v[0], v[1], where, err);
@@ -299,7 +310,7 @@ pm_ecdf_parse_string(const char* text, const char* name, pm_error* err)
     pm_ecdf_mode mode = PM_ECDF_LINEAR;
     size_t line_no = 0;
     size_t last_point_line = 0;
-    const char* s = text ? text : "";
+    const char* s = text ? pm_text_skip_bom(text) : "";
     while (*s)
     {
         const char* nl = strchr(s, '\n');

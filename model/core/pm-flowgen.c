@@ -9,6 +9,7 @@
 #include "pm-workloads.h"
 
 #include <arpa/inet.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -56,7 +57,7 @@ shown(pm_text_field f)
 static int
 field_number(pm_text_field f, double* out)
 {
-    return pm_text_parse_double(f, out) == 0 && isfinite(*out) ? 0 : -1;
+    return pm_text_parse_double(f, out) == 0 ? 0 : -1;
 }
 
 /* Parse an optional weight field (default 1); must be a number > 0. */
@@ -190,7 +191,7 @@ parse_choice(const pm_text_field* f,
     int is_rate = f[0].len == 4 && strncmp(f[0].start, "rate", 4) == 0;
     const char* usage = is_dscp   ? "dscp <0..63> [WEIGHT]"
                         : is_rate ? "rate <N>Mbps [WEIGHT]"
-                                  : "fanout <N >= 1> [WEIGHT]";
+                                  : "fanout <1..1000000> [WEIGHT]";
     if (nf < 2 || nf > 3)
     {
         return line_error(at, err, "expected '%s'", usage);
@@ -218,7 +219,7 @@ parse_choice(const pm_text_field* f,
         }
     }
     else if (field_number(v, &value) != 0 || value != floor(value) ||
-             (is_dscp ? (value < 0 || value > 63) : value < 1))
+             (is_dscp ? (value < 0 || value > 63) : (value < 1 || value > PM_FLOWGEN_MAX_FANOUT)))
     {
         return line_error(at,
                           err,
@@ -226,7 +227,8 @@ parse_choice(const pm_text_field* f,
                           is_dscp ? "dscp" : "fanout",
                           shown(v),
                           v.start,
-                          is_dscp ? "in 0..63" : ">= 1");
+                          is_dscp ? "in 0..63"
+                                  : "in 1..1000000 (a request becomes that many flows)");
     }
     double weight;
     if (field_weight(f, nf, 2, at, &weight, err) != PM_OK)
@@ -340,7 +342,7 @@ pm_flowgen_config_parse_string(const char* text,
     memset(cfg, 0, sizeof(*cfg));
     line_ctx at = {name, 0};
     size_t dist_line = 0;
-    const char* s = text ? text : "";
+    const char* s = text ? pm_text_skip_bom(text) : "";
     while (*s)
     {
         const char* nl = strchr(s, '\n');
@@ -430,6 +432,22 @@ struct pm_flowgen
     uint64_t next_request;
 };
 
+/* Divide finite positive weights by their maximum, so that their sum stays finite (weights
+ * of 1e308 are legal and mean what they say). */
+static void
+scale_to_max(double* w, size_t n)
+{
+    double max = 0;
+    for (size_t i = 0; i < n; i++)
+    {
+        max = w[i] > max ? w[i] : max;
+    }
+    for (size_t i = 0; max > 0 && i < n; i++)
+    {
+        w[i] /= max;
+    }
+}
+
 /* Walker table over the weights of a choice list (or of the servers when list is NULL). */
 static gsl_ran_discrete_t*
 weights_table(const pm_flowgen_choice* list, const pm_flowgen_server* servers, size_t n)
@@ -443,6 +461,7 @@ weights_table(const pm_flowgen_choice* list, const pm_flowgen_server* servers, s
     {
         w[i] = list ? list[i].weight : servers[i].weight;
     }
+    scale_to_max(w, n);
     gsl_ran_discrete_t* t = gsl_ran_discrete_preproc(n, w);
     free(w);
     return t;
@@ -487,6 +506,7 @@ pm_flowgen_new(const pm_flowgen_params* params, const pm_flowgen_rngs* rngs, pm_
     {
         matrix[1 + j] = c->servers[j].weight;
     }
+    scale_to_max(matrix + 1, c->n_servers);
     pm_arrivals_config ac;
     memset(&ac, 0, sizeof(ac));
     ac.sizes = c->sizes;
@@ -497,7 +517,15 @@ pm_flowgen_new(const pm_flowgen_params* params, const pm_flowgen_rngs* rngs, pm_
     ac.overhead = params->overhead;
     ac.max_flows = params->requests;
     ac.stop_time = params->duration;
-    if (!(params->target_bps > 0) || !isfinite(params->target_bps))
+    if (params->requests > PM_FLOWGEN_MAX_REQUESTS)
+    {
+        pm_error_set(err,
+                     PM_EINVAL,
+                     "flowgen: %" PRIu64 " requests: at most %.0f (a schedule of tens of GB)",
+                     params->requests,
+                     PM_FLOWGEN_MAX_REQUESTS);
+    }
+    else if (!(params->target_bps > 0) || !isfinite(params->target_bps))
     {
         pm_error_set(err,
                      PM_EINVAL,
@@ -509,6 +537,20 @@ pm_flowgen_new(const pm_flowgen_params* params, const pm_flowgen_rngs* rngs, pm_
         g->arrivals = pm_arrivals_new(&ac, rngs->gap, rngs->size, rngs->server, err);
     }
     free(matrix);
+    double expected = g->arrivals ? pm_arrivals_rate(g->arrivals) * params->duration : 0;
+    if (expected > PM_FLOWGEN_MAX_REQUESTS)
+    {
+        pm_error_set(err,
+                     PM_EINVAL,
+                     "flowgen: duration %g s at %g requests/s means about %.3g requests: at most "
+                     "%.0f (a schedule of tens of GB); shorten the duration",
+                     params->duration,
+                     pm_arrivals_rate(g->arrivals),
+                     expected,
+                     PM_FLOWGEN_MAX_REQUESTS);
+        pm_flowgen_free(g);
+        return NULL;
+    }
     if (g->arrivals)
     {
         g->servers = weights_table(NULL, c->servers, c->n_servers);

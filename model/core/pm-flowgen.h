@@ -34,6 +34,12 @@ extern "C"
 /** TrafficGenerator's goodput correction: 1538 wire bytes per 1448 payload bytes. */
 #define PM_FLOWGEN_CLASSIC_OVERHEAD (1538.0 / 1448.0)
 
+/** Most requests one schedule may hold (by count, or expected from rate x duration). */
+#define PM_FLOWGEN_MAX_REQUESTS 1e9
+
+/** Largest fanout of a request (a request becomes that many flows that start together). */
+#define PM_FLOWGEN_MAX_FANOUT 1000000
+
     /** A `server` line. */
     typedef struct pm_flowgen_server
     {

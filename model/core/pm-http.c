@@ -92,14 +92,29 @@ mean_run_length(double k, double lambda)
 }
 
 int
-pm_http_rate_params_eval(double rate, pm_http_rate_params* rp, pm_error* err)
+pm_http_check_rate(double rate, pm_error* err)
 {
-    if (!(rate > 0) || !isfinite(rate))
+    if (!(rate >= PM_HTTP_MIN_RATE && rate <= PM_HTTP_MAX_RATE))
     {
         return pm_error_set(err,
                             PM_EINVAL,
-                            "rate %g: expected a finite number of new connections per second > 0",
-                            rate);
+                            "rate %g: expected %g to %g new connections per second (every fit is "
+                            "logistic in log2(rate) from traces of 1 to 1000s of connections/s; "
+                            "below 1/s the inter-arrival Weibull shape falls towards 0: 0.08 at "
+                            "0.001/s, where most gaps are nanoseconds)",
+                            rate,
+                            PM_HTTP_MIN_RATE,
+                            PM_HTTP_MAX_RATE);
+    }
+    return PM_OK;
+}
+
+int
+pm_http_rate_params_eval(double rate, pm_http_rate_params* rp, pm_error* err)
+{
+    if (pm_http_check_rate(rate, err) != PM_OK)
+    {
+        return PM_EINVAL;
     }
     memset(rp, 0, sizeof(*rp));
     double l = log(rate) / PM_LOG2;
@@ -170,12 +185,9 @@ fsd_constants_of(pm_http_var var)
 static int
 check_options(const pm_http_options* opt, pm_error* err)
 {
-    if (!(opt->rate > 0) || !isfinite(opt->rate))
+    if (pm_http_check_rate(opt->rate, err) != PM_OK)
     {
-        return pm_error_set(err,
-                            PM_EINVAL,
-                            "rate %g: expected a finite number of new connections per second > 0",
-                            opt->rate);
+        return PM_EINVAL;
     }
     if (opt->force_theta && !(opt->theta >= 0 && opt->theta <= 1))
     {

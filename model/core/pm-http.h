@@ -68,7 +68,16 @@ extern "C"
         double rtt_server_theta, rtt_server_sigma_eps;
     } pm_http_rate_params;
 
-    /* Evaluate every rate-dependent parameter; PM_EINVAL unless rate is finite and > 0. */
+    /** Rates (new connections/s) packmime accepts: the fits are logistic in log2(rate),
+     * estimated on traces of about 1 to 1000s of connections/s; below 1/s they extrapolate to
+     * degenerate inter-arrivals (Weibull shape 0.08 at 0.001/s). */
+#define PM_HTTP_MIN_RATE 1.0
+#define PM_HTTP_MAX_RATE 100000.0
+
+    /* PM_OK when rate is in [PM_HTTP_MIN_RATE, PM_HTTP_MAX_RATE], else PM_EINVAL saying why. */
+    int pm_http_check_rate(double rate, pm_error* err);
+
+    /* Evaluate every rate-dependent parameter; PM_EINVAL outside the accepted rate range. */
     int pm_http_rate_params_eval(double rate, pm_http_rate_params* out, pm_error* err);
 
     /* Name of a variable as the tools spell it ("flow-arrival", "req-size", ...). */

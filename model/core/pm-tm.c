@@ -186,6 +186,68 @@ pm_tm_free(pm_tm* tm)
     free(tm);
 }
 
+/* Length of the open data file. */
+static uint64_t
+data_len_of(const pm_tm* tm)
+{
+    return fseeko(tm->data, 0, SEEK_END) == 0 ? (uint64_t)ftello(tm->data) : 0;
+}
+
+/* qsort comparator of entries by seek. */
+static int
+by_seek(const void* a, const void* b)
+{
+    uint64_t x = ((const tm_entry*)a)->seek;
+    uint64_t y = ((const tm_entry*)b)->seek;
+    return (x > y) - (x < y);
+}
+
+/* The compressor's layout: time keys >= 0 (atoi of a file name), records that tile the data
+ * file exactly (no overlap, no gap, no trailing bytes). Reorders tm->e (sorted by time later). */
+static int
+check_layout(pm_tm* tm, uint64_t data_len, pm_error* err)
+{
+    qsort(tm->e, tm->count, sizeof(tm_entry), by_seek);
+    uint64_t end = 0;
+    for (size_t k = 0; k < tm->count; k++)
+    {
+        const tm_entry* r = &tm->e[k];
+        if (r->time < 0)
+        {
+            return pm_error_set(err,
+                                PM_EPARSE,
+                                "%s: negative time key %lld (keys are file-name numbers >= 0)",
+                                tm->source,
+                                (long long)r->time);
+        }
+        if (r->seek != end)
+        {
+            return pm_error_set(err,
+                                PM_EPARSE,
+                                "%s: the record of time %lld starts at byte %llu, expected %llu "
+                                "(records must tile the data file: %s)",
+                                tm->source,
+                                (long long)r->time,
+                                (unsigned long long)r->seek,
+                                (unsigned long long)end,
+                                r->seek < end ? "it overlaps the previous one" : "a gap before it");
+        }
+        end = r->seek + r->size;
+    }
+    if (end != data_len)
+    {
+        return pm_error_set(err,
+                            PM_EPARSE,
+                            "%s: %llu bytes after the last record (file %llu bytes, records end "
+                            "at %llu)",
+                            tm->source,
+                            (unsigned long long)(data_len - end),
+                            (unsigned long long)data_len,
+                            (unsigned long long)end);
+    }
+    return PM_OK;
+}
+
 /* Validate index record k (seek, size) against the data file and read its N. */
 static int
 check_record(pm_tm* tm, size_t k, uint64_t data_len, size_t* n_out, pm_error* err)
@@ -327,6 +389,10 @@ pm_tm_open_binary(const char* prefix, pm_error* err)
             tm->n = n;
         }
     }
+    if (rc == PM_OK)
+    {
+        rc = check_layout(tm, data_len_of(tm), err);
+    }
     if (rc == PM_OK && tm->n < 2)
     {
         rc = pm_error_set(err,
@@ -358,6 +424,53 @@ static int
 by_name(const void* a, const void* b)
 {
     return strcmp(*(char* const*)a, *(char* const*)b);
+}
+
+/* Reject key.tsv lines that pair a ToR with itself or repeat a pair (names[2i], names[2i+1]
+ * are line i's source and destination). */
+static int
+check_key_pairs(char* const* names, size_t lines, const char* path, pm_error* err)
+{
+    char** pairs = calloc(lines, sizeof(char*));
+    int rc = pairs ? PM_OK : pm_error_set(err, PM_ENOMEM, "%s: out of memory", path);
+    for (size_t i = 0; rc == PM_OK && i < lines; i++)
+    {
+        const char* a = names[2 * i];
+        const char* b = names[2 * i + 1];
+        if (strcmp(a, b) == 0)
+        {
+            rc = pm_error_set(err, PM_EPARSE, "%s: pair %s -> %s: a ToR paired with itself", path, a, b);
+            break;
+        }
+        size_t len = strlen(a) + strlen(b) + 2;
+        if (!(pairs[i] = malloc(len)))
+        {
+            rc = pm_error_set(err, PM_ENOMEM, "%s: out of memory", path);
+            break;
+        }
+        snprintf(pairs[i], len, "%s\t%s", a, b);
+    }
+    if (rc == PM_OK)
+    {
+        qsort(pairs, lines, sizeof(char*), by_name);
+        for (size_t i = 1; rc == PM_OK && i < lines; i++)
+        {
+            if (strcmp(pairs[i], pairs[i - 1]) == 0)
+            {
+                rc = pm_error_set(err,
+                                  PM_EPARSE,
+                                  "%s: pair '%s' listed twice (every ordered pair exactly once)",
+                                  path,
+                                  pairs[i]);
+            }
+        }
+    }
+    for (size_t i = 0; pairs && i < lines; i++)
+    {
+        free(pairs[i]);
+    }
+    free(pairs);
+    return rc;
 }
 
 /* N of a key.tsv: the distinct names of columns 1-2; checks N*(N-1) lines. */
@@ -419,12 +532,21 @@ read_key(pm_tm* tm, const char* path, pm_error* err)
         s += len + (nl ? 1 : 0);
     }
     size_t distinct = 0;
+    char** sorted = rc == PM_OK && count > 0 ? malloc(count * sizeof(char*)) : NULL;
+    if (rc == PM_OK && count > 0 && !sorted)
+    {
+        rc = pm_error_set(err, PM_ENOMEM, "%s: out of memory", path);
+    }
     if (rc == PM_OK)
     {
-        qsort(names, count, sizeof(char*), by_name);
+        if (count > 0)
+        {
+            memcpy(sorted, names, count * sizeof(char*));
+            qsort(sorted, count, sizeof(char*), by_name);
+        }
         for (size_t i = 0; i < count; i++)
         {
-            distinct += i == 0 || strcmp(names[i], names[i - 1]) != 0;
+            distinct += i == 0 || strcmp(sorted[i], sorted[i - 1]) != 0;
         }
         if (distinct < 2)
         {
@@ -444,7 +566,12 @@ read_key(pm_tm* tm, const char* path, pm_error* err)
                               distinct * (distinct - 1),
                               distinct);
         }
+        else
+        {
+            rc = check_key_pairs(names, lines, path, err);
+        }
     }
+    free(sorted);
     for (size_t i = 0; i < count; i++)
     {
         free(names[i]);
@@ -538,6 +665,19 @@ pm_tm_open(const char* prefix_or_dir, pm_error* err)
         return pm_tm_open_text(prefix_or_dir, err);
     }
     return pm_tm_open_binary(prefix_or_dir, err);
+}
+
+int
+pm_tm_validate(pm_tm* tm, pm_error* err)
+{
+    float* m = malloc(tm->n * tm->n * sizeof(float));
+    int rc = m ? PM_OK : pm_error_set(err, PM_ENOMEM, "%s: out of memory", tm->source);
+    for (size_t e = 0; rc == PM_OK && e < tm->count; e++)
+    {
+        rc = pm_tm_read(tm, e, m, err);
+    }
+    free(m);
+    return rc;
 }
 
 size_t
@@ -728,11 +868,10 @@ pm_tm_read(pm_tm* tm, size_t ep, float* m, pm_error* err)
     return PM_OK;
 }
 
-int
-pm_tm_write_binary(pm_tm* tm, const char* prefix, pm_error* err)
+/* Write the canonical binary form to the files dpath and ipath. */
+static int
+write_binary_files(pm_tm* tm, const char* dpath, const char* ipath, pm_error* err)
 {
-    char* ipath = concat(prefix, ".index");
-    char* dpath = concat(prefix, ".data");
     size_t n = tm->n;
     float* m = malloc(n * n * sizeof(float));
     unsigned char* rec = malloc(16 + 4 * n * n);
@@ -740,9 +879,9 @@ pm_tm_write_binary(pm_tm* tm, const char* prefix, pm_error* err)
     FILE* df = NULL;
     FILE* xf = NULL;
     int rc = PM_OK;
-    if (!ipath || !dpath || !m || !rec || !index)
+    if (!m || !rec || !index)
     {
-        rc = pm_error_set(err, PM_ENOMEM, "%s: out of memory", prefix);
+        rc = pm_error_set(err, PM_ENOMEM, "%s: out of memory", dpath);
     }
     if (rc == PM_OK && !(df = fopen(dpath, "wb")))
     {
@@ -790,11 +929,40 @@ pm_tm_write_binary(pm_tm* tm, const char* prefix, pm_error* err)
             rc = pm_error_set(err, PM_EIO, "%s: write error", ipath);
         }
     }
-    free(ipath);
-    free(dpath);
     free(m);
     free(rec);
     free(index);
+    return rc;
+}
+
+int
+pm_tm_write_binary(pm_tm* tm, const char* prefix, pm_error* err)
+{
+    /* Written next to the target and renamed only on success: a failure (a bad value in a
+     * text matrix, a full disk) leaves an existing trace at PREFIX untouched. */
+    char* ipath = concat(prefix, ".index");
+    char* dpath = concat(prefix, ".data");
+    char* itmp = ipath ? concat(ipath, ".tmp") : NULL;
+    char* dtmp = dpath ? concat(dpath, ".tmp") : NULL;
+    int rc = (itmp && dtmp) ? write_binary_files(tm, dtmp, itmp, err)
+                            : pm_error_set(err, PM_ENOMEM, "%s: out of memory", prefix);
+    if (rc == PM_OK && rename(dtmp, dpath) != 0)
+    {
+        rc = pm_error_set(err, PM_EIO, "%s: cannot write: %s", dpath, strerror(errno));
+    }
+    if (rc == PM_OK && rename(itmp, ipath) != 0)
+    {
+        rc = pm_error_set(err, PM_EIO, "%s: cannot write: %s", ipath, strerror(errno));
+    }
+    if (rc != PM_OK && itmp && dtmp)
+    {
+        remove(itmp);
+        remove(dtmp);
+    }
+    free(ipath);
+    free(dpath);
+    free(itmp);
+    free(dtmp);
     return rc;
 }
 

@@ -50,6 +50,9 @@ extern "C"
     /* Read epoch e into m[N*N] (row = source, diagonal 0); rejects NaN, infinite, negative. */
     int pm_tm_read(pm_tm* tm, size_t e, float* m, pm_error* err);
 
+    /* Read every matrix once (one buffer): PM_OK when all are valid, else the first error;
+     * run it before a simulation so that a bad value late in the trace cannot stop it. */
+    int pm_tm_validate(pm_tm* tm, pm_error* err);
     /* Write the trace in canonical binary form (index sorted by time, data in time order,
      * header bytes 4..15 zero, little-endian) to PREFIX.index and PREFIX.data. */
     int pm_tm_write_binary(pm_tm* tm, const char* prefix, pm_error* err);
