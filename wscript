@@ -39,6 +39,7 @@ CORE_HEADERS = [
     'model/core/pm-workloads.h',
 ]
 MODULE_SOURCES = [
+    'helper/packmime-command-line.cc',
     'helper/packmime-flow-helper.cc',
     'helper/packmime-http-helper.cc',
     'model/gsl-rng-stream.cc',
@@ -54,6 +55,7 @@ MODULE_SOURCES = [
     'model/packmime-stream.cc',
 ]
 MODULE_HEADERS = [
+    'helper/packmime-command-line.h',
     'helper/packmime-flow-helper.h',
     'helper/packmime-http-helper.h',
     'model/gsl-rng-stream.h',

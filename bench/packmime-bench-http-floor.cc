@@ -170,7 +170,9 @@ main(int argc, char* argv[])
     Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1460));
     Config::SetDefault("ns3::TcpSocket::DelAckCount", UintegerValue(1));
     Config::SetDefault("ns3::TcpSocket::InitialCwnd", UintegerValue(2));
-    Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue(64 * 1460));
+    // As the packmime-http example (see there: ns-3 issue #991 on 3.37-3.40).
+    Config::SetDefault("ns3::TcpSocket::SndBufSize", UintegerValue(64 * 1460));
+    Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue(2 * 64 * 1460 + 1460));
     Config::SetDefault("ns3::TcpSocketBase::Sack", BooleanValue(false));
     Config::SetDefault("ns3::TcpSocketBase::Timestamp", BooleanValue(false));
     Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime", DoubleValue(0.5));

@@ -9,7 +9,7 @@
  * offers Poisson flows with sizes from the CDF at the given load of each host's link.
  * Writes flows.csv (one row per flow) and summary.json under --outdir and prints the
  * summary. TCP is set up datacenter-like (see doc/packmime.rst, "packmime-flows"): MSS
- * 1448 B, 2 MB socket buffers, no delayed ACKs, initial window 10, minimum RTO and SYN
+ * 1448 B, 2 MB send and 4 MB receive buffers, no delayed ACKs, initial window 10, minimum RTO and SYN
  * timeout 10 ms, 100-packet drop-tail queues at every port.
  */
 #include "ns3/applications-module.h"
@@ -21,8 +21,8 @@
 #include "ns3/traffic-control-module.h"
 
 #include <chrono>
+#include <filesystem>
 #include <iostream>
-#include <sys/stat.h>
 
 using namespace ns3;
 
@@ -49,6 +49,13 @@ Progress(Ptr<PackMimeFlowWorkload> workload, Time interval)
     Simulator::Schedule(interval, &Progress, workload, interval);
 }
 
+/// Stop the simulation `drain` from now (when the last flow has arrived).
+void
+StopAfter(Time drain)
+{
+    Simulator::Stop(drain);
+}
+
 } // namespace
 
 int
@@ -57,8 +64,8 @@ main(int argc, char* argv[])
     std::string cdf = "websearch";
     std::string mode = "default";
     double load = 0.5;
-    std::string link = "10Gbps";
-    std::string delay = "1us";
+    DataRate link("10Gbps");
+    Time delay = MicroSeconds(1);
     uint32_t hosts = 16;
     std::string pattern = "all-to-all";
     std::string direction = "pull";
@@ -84,8 +91,11 @@ main(int argc, char* argv[])
     // timeout and delayed ACKs, which no datacenter study uses). Set before parsing, so that
     // --ns3::TcpSocket::...=... on the command line still overrides them.
     Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
+    // The receive buffer is more than twice the send buffer, so that the advertised window
+    // never equals the unacknowledged data (a zero-length segment and a crash on ns-3.37-3.40,
+    // ns-3 issue #991; see doc/packmime.rst).
     Config::SetDefault("ns3::TcpSocket::SndBufSize", UintegerValue(2 << 20));
-    Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue(2 << 20));
+    Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue((4 << 20) + 1448));
     Config::SetDefault("ns3::TcpSocket::DelAckCount", UintegerValue(1));
     Config::SetDefault("ns3::TcpSocket::InitialCwnd", UintegerValue(10));
     Config::SetDefault("ns3::TcpSocketBase::MinRto", TimeValue(MilliSeconds(10)));
@@ -93,62 +103,138 @@ main(int argc, char* argv[])
     Config::SetDefault("ns3::TcpSocketBase::ClockGranularity", TimeValue(MicroSeconds(10)));
     Config::SetDefault("ns3::Ipv4GlobalRouting::RandomEcmpRouting", BooleanValue(true));
 
-    CommandLine cmd(__FILE__);
-    cmd.Usage("CDF-driven datacenter flows (packmime). Writes flows.csv and summary.json "
-              "under --outdir.");
+    // Limits that keep a typo from asking for days of set-up or of simulated time: global
+    // routing on N hosts is O(N^2) routes per node, and 10^9 s is beyond any study.
+    const uint32_t maxHosts = 2048;
+    const double maxSeconds = 1e9;
+    PackMimeCommandLine cmd("packmime-flows",
+                            "CDF-driven datacenter flows (packmime). Writes flows.csv and "
+                            "summary.json under --outdir.");
     cmd.AddValue("cdf",
                  "flow-size CDF: built-in name (websearch, datamining, fb_hadoop, "
                  "fb_webserver, fb_cachefollower, google_allrpc, ...) or file",
                  cdf);
-    cmd.AddValue("mode", "CDF reading: default (the CDF's own), linear or step", mode);
-    cmd.AddValue("load", "offered load per host, fraction of --link (0 < load < 1)", load);
-    cmd.AddValue("link", "host link rate (and fabric links)", link);
-    cmd.AddValue("delay", "propagation delay of every link", delay);
-    cmd.AddValue("hosts", "number of hosts (>= 2)", hosts);
-    cmd.AddValue("pattern",
-                 "all-to-all, permutation, incast (all-to-all plus incast) or tm (a "
-                 "traffic-matrix trace, --tm)",
-                 pattern);
+    cmd.AddChoice("mode",
+                  "CDF reading: default (the CDF's own), linear or step",
+                  mode,
+                  {"default", "linear", "step"});
+    cmd.AddNumber("load", "offered load per host, fraction of --link (0 < load < 1)", load, 0,
+                  100, true);
+    cmd.AddDataRate("link", "host link rate (and fabric links)", link);
+    cmd.AddTime("delay", "propagation delay of every link", delay, Time(0), Seconds(10));
+    cmd.AddCount("hosts", "number of hosts (2 to 2048)", hosts, 2, maxHosts);
+    cmd.AddChoice("pattern",
+                  "all-to-all, permutation, incast (all-to-all plus incast) or tm (a "
+                  "traffic-matrix trace, --tm)",
+                  pattern,
+                  {"all-to-all", "permutation", "incast", "tm"});
     cmd.AddValue("tm",
                  "traffic-matrix trace for --pattern=tm: Janus binary prefix or text directory",
                  tm);
-    cmd.AddValue("epoch", "simulated seconds per matrix of the trace", epoch);
-    cmd.AddValue("tm-unit",
-                 "unit of the trace values: bits-per-epoch, bytes-per-epoch, bits-per-second",
-                 tmUnit);
-    cmd.AddValue("tm-scale", "factor applied to every trace value", tmScale);
-    cmd.AddValue("tm-first", "time key to start the trace from (default: the first)", tmFirst);
-    cmd.AddValue("direction",
-                 "push (source sends) or pull (source requests, as the classic "
-                 "generator)",
-                 direction);
-    cmd.AddValue("flows", "stop after this many flows (0: use --duration)", flows);
-    cmd.AddValue("duration", "offer flows for this many seconds (0: use --flows)", duration);
-    cmd.AddValue("drain", "seconds after the last arrival before the run ends", drain);
-    cmd.AddValue("outdir", "directory for flows.csv and summary.json", outdir);
-    cmd.AddValue("topology", "star or leaf-spine", topology);
-    cmd.AddValue("leaves", "leaf switches (leaf-spine)", leaves);
-    cmd.AddValue("spines", "spine switches (leaf-spine)", spines);
-    cmd.AddValue("queue", "drop-tail queue per port (packets)", queue);
-    cmd.AddValue("incast-load", "incast share of total host capacity (pattern incast)", incastLoad);
-    cmd.AddValue("incast-fanout", "senders per incast request", incastFanout);
-    cmd.AddValue("incast-size", "bytes per incast sender (0: from the CDF)", incastSize);
-    cmd.AddValue("allow-overload", "accept --load >= 1", allowOverload);
+    cmd.AddNumber("epoch", "simulated seconds per matrix of the trace", epoch, 0, 1e6, true);
+    cmd.AddChoice("tm-unit",
+                  "unit of the trace values: bits-per-epoch, bytes-per-epoch, bits-per-second",
+                  tmUnit,
+                  {"bits-per-epoch", "bytes-per-epoch", "bits-per-second"});
+    cmd.AddNumber("tm-scale", "factor applied to every trace value", tmScale, 0, 1e30, true);
+    cmd.AddInteger("tm-first",
+                   "time key to start the trace from (default: the first)",
+                   tmFirst,
+                   INT64_MIN,
+                   INT64_MAX);
+    cmd.AddChoice("direction",
+                  "push (source sends) or pull (source requests, as the classic generator)",
+                  direction,
+                  {"push", "pull"});
+    cmd.AddCount("flows", "stop after this many flows (0: use --duration)", flows, 0, 1000000000);
+    cmd.AddNumber("duration",
+                  "offer flows for this many seconds (0: use --flows)",
+                  duration,
+                  0,
+                  maxSeconds);
+    cmd.AddNumber("drain", "seconds after the last arrival before the run ends", drain, 0,
+                  maxSeconds);
+    cmd.AddValue("outdir", "directory for flows.csv and summary.json (created)", outdir);
+    cmd.AddChoice("topology", "star or leaf-spine", topology, {"star", "leaf-spine"});
+    cmd.AddCount("leaves", "leaf switches (leaf-spine)", leaves, 1, 1024);
+    cmd.AddCount("spines", "spine switches (leaf-spine)", spines, 1, 1024);
+    cmd.AddCount("queue", "drop-tail queue per port (packets)", queue, 1, 1000000);
+    cmd.AddNumber("incast-load",
+                  "incast share of total host capacity (pattern incast)",
+                  incastLoad,
+                  0,
+                  1);
+    cmd.AddCount("incast-fanout", "senders per incast request (< --hosts)", incastFanout, 1,
+                 maxHosts);
+    cmd.AddCount("incast-size",
+                 "bytes per incast sender (0: from the CDF)",
+                 incastSize,
+                 0,
+                 uint64_t(1) << 53);
+    cmd.AddFlag("allow-overload", "accept --load >= 1", allowOverload);
     cmd.Parse(argc, argv);
 
-    NS_ABORT_MSG_IF(hosts < 2, "--hosts=" << hosts << ": expected at least 2 hosts");
-    NS_ABORT_MSG_IF(pattern != "all-to-all" && pattern != "permutation" && pattern != "incast" &&
-                        pattern != "tm",
-                    "--pattern=" << pattern << ": expected all-to-all, permutation, incast or tm");
-    NS_ABORT_MSG_IF(pattern == "tm" && tm.empty(), "--pattern=tm needs --tm=PREFIX_OR_DIR");
-    NS_ABORT_MSG_IF(!(epoch > 0), "--epoch=" << epoch << ": expected a duration > 0 s");
-    NS_ABORT_MSG_IF(direction != "push" && direction != "pull",
-                    "--direction=" << direction << ": expected push or pull");
-    NS_ABORT_MSG_IF(topology != "star" && topology != "leaf-spine",
-                    "--topology=" << topology << ": expected star or leaf-spine");
-    NS_ABORT_MSG_IF(pattern != "tm" && (flows == 0) == (duration <= 0),
-                    "give exactly one of --flows=N and --duration=SECONDS");
-    NS_ABORT_MSG_IF(leaves < 1 || spines < 1, "--leaves and --spines: expected at least 1");
+    std::string cdfError = PackMimeFlowWorkload::CheckCdf(cdf);
+    if (!cdfError.empty())
+    {
+        cmd.Fail("--cdf=" + cdf + ": " + cdfError);
+    }
+    if (load >= 1 && !allowOverload)
+    {
+        cmd.Fail(cmd.Given("load") +
+                 ": expected < 1 (the offered load would exceed the link; add --allow-overload "
+                 "to insist)");
+    }
+    if (pattern == "tm" && tm.empty())
+    {
+        cmd.Fail("--pattern=tm needs --tm=PREFIX_OR_DIR");
+    }
+    if (pattern != "tm" && (flows == 0) == (duration <= 0))
+    {
+        cmd.Fail("give exactly one of --flows=N and --duration=SECONDS");
+    }
+    if (duration > 0 && Seconds(duration).IsZero())
+    {
+        cmd.Fail(cmd.Given("duration") + ": below the 1 ns time resolution");
+    }
+    if (pattern == "incast" && incastFanout >= hosts)
+    {
+        cmd.Fail(cmd.Given("incast-fanout") + ": expected fewer than " + cmd.Given("hosts") +
+                 " senders");
+    }
+    // A traffic-matrix trace is read whole before anything is built: a bad value in its last
+    // epoch must not stop the run halfway.
+    uint32_t tmN = 0;
+    size_t tmEpochs = 0;
+    if (pattern == "tm")
+    {
+        pm_error err;
+        pm_tm* trace = pm_tm_open(tm.c_str(), &err);
+        if (!trace || pm_tm_validate(trace, &err) != PM_OK)
+        {
+            pm_tm_free(trace);
+            cmd.Fail("--tm=" + tm + ": " + err.message);
+        }
+        tmN = uint32_t(pm_tm_n(trace));
+        tmEpochs = pm_tm_epochs(trace);
+        pm_tm_free(trace);
+        if (topology == "leaf-spine" && leaves != tmN)
+        {
+            cmd.Fail("--pattern=tm on leaf-spine: the trace has N = " + std::to_string(tmN) +
+                     " ToRs, set --leaves=" + std::to_string(tmN));
+        }
+        if (hosts < tmN)
+        {
+            cmd.Fail("--pattern=tm: the trace has N = " + std::to_string(tmN) +
+                     " ToRs, set --hosts >= " + std::to_string(tmN));
+        }
+    }
+    std::error_code mkdirError;
+    std::filesystem::create_directories(outdir, mkdirError);
+    if (mkdirError)
+    {
+        cmd.Fail("--outdir=" + outdir + ": cannot create: " + mkdirError.message());
+    }
 
     NodeContainer hostNodes;
     hostNodes.Create(hosts);
@@ -156,8 +242,8 @@ main(int argc, char* argv[])
     InternetStackHelper stack;
     stack.Install(hostNodes);
     PointToPointHelper p2p;
-    p2p.SetDeviceAttribute("DataRate", StringValue(link));
-    p2p.SetChannelAttribute("Delay", StringValue(delay));
+    p2p.SetDeviceAttribute("DataRate", DataRateValue(link));
+    p2p.SetChannelAttribute("Delay", TimeValue(delay));
     p2p.SetQueue("ns3::DropTailQueue", "MaxSize", StringValue(std::to_string(queue) + "p"));
     Ipv4AddressHelper address;
     address.SetBase("10.0.0.0", "255.255.255.252");
@@ -170,7 +256,7 @@ main(int argc, char* argv[])
         address.NewNetwork();
     };
     Time baseRtt;
-    Time oneHop = Time(delay);
+    Time oneHop = delay;
     if (topology == "star")
     {
         switches.Create(1);
@@ -200,13 +286,12 @@ main(int argc, char* argv[])
     }
     Ipv4GlobalRoutingHelper::PopulateRoutingTables();
 
-    mkdir(outdir.c_str(), 0755);
     PackMimeFlowHelper helper;
     helper.SetAttribute("Cdf", StringValue(cdf));
     helper.SetAttribute("Mode", StringValue(mode));
     helper.SetAttribute("Load", DoubleValue(load));
     helper.SetAttribute("AllowOverload", BooleanValue(allowOverload));
-    helper.SetAttribute("LinkRate", DataRateValue(DataRate(link)));
+    helper.SetAttribute("LinkRate", DataRateValue(link));
     helper.SetAttribute("Pattern", StringValue(pattern == "incast" ? "all-to-all" : pattern));
     if (pattern == "tm")
     {
@@ -228,38 +313,30 @@ main(int argc, char* argv[])
     helper.Install(hostNodes);
     helper.AssignStreams(1);
     Ptr<PackMimeFlowWorkload> workload = helper.GetWorkload();
-    Time end;
     if (pattern == "tm")
     {
         // Matrix index i = the hosts under leaf i (leaf-spine), or every host j with
         // j mod N = i (star).
-        pm_tm* trace = pm_tm_open(tm.c_str(), nullptr);
-        uint32_t n = uint32_t(pm_tm_n(trace));
-        size_t epochs = pm_tm_epochs(trace);
-        pm_tm_free(trace);
-        NS_ABORT_MSG_IF(
-            topology == "leaf-spine" && leaves != n,
-            "--pattern=tm on leaf-spine: the trace has N = " << n << " ToRs, set --leaves=" << n);
-        NS_ABORT_MSG_IF(hosts < n,
-                        "--pattern=tm: the trace has N = " << n << " ToRs, set --hosts >= " << n);
-        std::vector<std::vector<uint32_t>> groups(n);
+        std::vector<std::vector<uint32_t>> groups(tmN);
         for (uint32_t h = 0; h < hosts; h++)
         {
-            groups[h % n].push_back(h);
+            groups[h % tmN].push_back(h);
         }
         workload->SetTrafficMatrixGroups(groups);
-        end = Seconds(epoch * double(epochs) + drain);
+        Simulator::Stop(Seconds(epoch * double(tmEpochs) + drain));
     }
-
-    // Run until the arrivals end, plus --drain seconds.
-    if (pattern != "tm")
+    else if (duration > 0)
     {
-        end = duration > 0 ? Seconds(duration + drain)
-                           : Seconds(double(flows) / workload->GetArrivalRate() * 1.2 + drain);
+        Simulator::Stop(Seconds(duration + drain));
+    }
+    else
+    {
+        // --flows=N: run until the N-th flow has arrived, then --drain seconds more.
+        workload->TraceConnectWithoutContext("ArrivalsEnded",
+                                             MakeBoundCallback(&StopAfter, Seconds(drain)));
     }
     g_lastProgress = std::chrono::steady_clock::now();
     Simulator::Schedule(MilliSeconds(10), &Progress, workload, MilliSeconds(10));
-    Simulator::Stop(end);
     Simulator::Run();
     workload->Finish();
     workload->PrintSummary(std::cout);

@@ -221,8 +221,22 @@ PackMimeFlowWorkload::GetTypeId()
                             "A flow ended (completed, failed or incomplete): exactly one call per "
                             "flow.",
                             MakeTraceSourceAccessor(&PackMimeFlowWorkload::m_flowTrace),
-                            "ns3::PackMimeFlowWorkload::FlowTracedCallback");
+                            "ns3::PackMimeFlowWorkload::FlowTracedCallback")
+            .AddTraceSource("ArrivalsEnded",
+                            "The last flow arrived (MaxFlows reached, StopTime passed or the "
+                            "traffic-matrix trace over): what remains is draining.",
+                            MakeTraceSourceAccessor(&PackMimeFlowWorkload::m_arrivalsEnded),
+                            "ns3::TracedValueCallback::Void");
     return tid;
+}
+
+std::string
+PackMimeFlowWorkload::CheckCdf(const std::string& cdf)
+{
+    pm_error err;
+    pm_ecdf* e = pm_workload_open(cdf.c_str(), &err);
+    pm_ecdf_free(e);
+    return e ? "" : err.message;
 }
 
 PackMimeFlowWorkload::PackMimeFlowWorkload()
@@ -477,7 +491,7 @@ PackMimeFlowWorkload::Start()
                         "PackMimeFlowWorkload attribute CsvFile: cannot write '" << m_csvPath
                                                                                  << "'");
         std::fputs("flow_id,size_bytes,size_kb,server,start_time,end_time,completion_time,"
-                   "throughput_mbps,success,returncode,error,src,dst,ideal_fct,slowdown\n",
+                   "throughput_mbps,success,returncode,error,src,dst,ideal_fct,slowdown,incast\n",
                    m_csv);
     }
     m_startedAt = Simulator::Now();
@@ -507,6 +521,7 @@ PackMimeFlowWorkload::ScheduleNext()
     if (!more)
     {
         m_nextIncast.Cancel(); // incast lasts as long as the background process
+        m_arrivalsEnded();
         return;
     }
     m_backgroundFlows++;
@@ -687,6 +702,7 @@ PackMimeFlowWorkload::ArriveIncast()
         m_summary.generated++;
         m_summary.incastFlows++;
         m_summary.incastBytes += record.size;
+        m_summary.bytesOffered += record.size;
         // The receiver pulls from every sender at once: their answers converge on it.
         m_clients[receiver]->StartFlow(record, PackMimeFlowClient::PULL);
     }
@@ -775,7 +791,7 @@ PackMimeFlowWorkload::WriteCsvRow(const PackMimeFlowRecord& r)
         std::snprintf(slowdown, sizeof(slowdown), "%.6f", t / ideal);
     }
     std::fprintf(m_csv,
-                 "%" PRIu64 ",%" PRIu64 ",%.3f,%s,%.9f,%s,%s,%s,%d,%d,%s,%u,%u,%.9f,%s\n",
+                 "%" PRIu64 ",%" PRIu64 ",%.3f,%s,%.9f,%s,%s,%s,%d,%d,%s,%u,%u,%.9f,%s,%s\n",
                  r.id,
                  r.size,
                  double(r.size) / 1024.0,
@@ -790,7 +806,8 @@ PackMimeFlowWorkload::WriteCsvRow(const PackMimeFlowRecord& r)
                  r.src,
                  r.dst,
                  ideal,
-                 slowdown);
+                 slowdown,
+                 r.incast == UINT64_MAX ? "" : std::to_string(r.incast).c_str());
 }
 
 PackMimeFlowWorkload::Summary
@@ -811,7 +828,8 @@ PackMimeFlowWorkload::GetSummary() const
     double senders = m_arrivals ? double(pm_arrivals_senders(m_arrivals)) : 0.0;
     if (s.duration > 0)
     {
-        s.achievedBps = double(s.bytesOffered) * 8.0 * m_overhead / s.duration;
+        // The load target is about the background flows: incast comes on top of it.
+        s.achievedBps = double(s.bytesOffered - s.incastBytes) * 8.0 * m_overhead / s.duration;
         double capacity = m_pattern == TRAFFIC_MATRIX ? double(m_hosts.GetN()) : senders;
         s.achievedLoad = s.achievedBps / (capacity * double(m_linkRate.GetBitRate()));
         s.deliveredBps = double(s.bytesCompleted) * 8.0 / s.duration;
@@ -886,6 +904,7 @@ PackMimeFlowWorkload::WriteSummaryJson(const std::string& path) const
     out << "  \"bytes_completed\": " << s.bytesCompleted << ",\n";
     out << "  \"incast_requests\": " << s.incastRequests << ",\n";
     out << "  \"incast_flows\": " << s.incastFlows << ",\n";
+    out << "  \"incast_bytes\": " << s.incastBytes << ",\n";
     out << "  \"connections_opened\": " << s.connectionsOpened << ",\n";
     out << "  \"duration_s\": " << num(s.duration) << ",\n";
     out << "  \"target_load\": " << num(s.targetLoad) << ",\n";

@@ -77,6 +77,14 @@ class PackMimeFlowWorkload : public Object
      */
     static TypeId GetTypeId();
 
+    /**
+     * @brief Check a value of the Cdf attribute without a workload (for programs that
+     * validate their options before building a simulation).
+     * @param cdf a built-in workload name or a CDF file
+     * @return "" when it opens, else why not (file and line)
+     */
+    static std::string CheckCdf(const std::string& cdf);
+
     PackMimeFlowWorkload();
     ~PackMimeFlowWorkload() override;
 
@@ -132,7 +140,7 @@ class PackMimeFlowWorkload : public Object
         uint64_t completed{0};         ///< flows completed
         uint64_t incomplete{0};        ///< flows running when the workload finished
         uint64_t failed{0};            ///< flows that broke (connect failure, reset)
-        uint64_t bytesOffered{0};      ///< bytes of the offered background flows
+        uint64_t bytesOffered{0};      ///< bytes of every offered flow (incast included)
         uint64_t bytesCompleted{0};    ///< bytes of completed flows
         uint64_t connectionsOpened{0}; ///< TCP connections opened
         uint64_t incastRequests{0};    ///< incast requests offered
@@ -266,6 +274,7 @@ class PackMimeFlowWorkload : public Object
     std::vector<PackMimeLogHistogram> m_fct;               //!< FCT (s) per size bucket
     std::vector<PackMimeLogHistogram> m_slowdown;          //!< slowdown per size bucket
     TracedCallback<const PackMimeFlowRecord&> m_flowTrace; //!< every flow's record
+    TracedCallback<> m_arrivalsEnded; //!< the last flow (MaxFlows, StopTime, trace end) arrived
 };
 
 } // namespace ns3

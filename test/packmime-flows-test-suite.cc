@@ -390,7 +390,7 @@ class FlowsDeterminismTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(
             a.substr(0, a.find('\n')),
             "flow_id,size_bytes,size_kb,server,start_time,end_time,completion_time,"
-            "throughput_mbps,success,returncode,error,src,dst,ideal_fct,slowdown",
+            "throughput_mbps,success,returncode,error,src,dst,ideal_fct,slowdown,incast",
             "CSV columns");
     }
 };

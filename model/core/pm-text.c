@@ -153,14 +153,14 @@ pm_text_parse_number(const char* text, pm_number_range range, double* out, pm_er
     {
         return pm_error_set(err, PM_EINVAL, "not finite: expected %s", expected);
     }
-    if ((range.flags & PM_NUMBER_INTEGER) && (v != floor(v) || fabs(v) > PM_NUMBER_MAX_INTEGER))
-    {
-        return pm_error_set(err, PM_EINVAL, "expected %s", expected);
-    }
     int below = (range.flags & PM_NUMBER_ABOVE_MIN) ? !(v > range.min) : !(v >= range.min);
     if (below || !(v <= range.max))
     {
         return pm_error_set(err, PM_EINVAL, "out of range: expected %s", expected);
+    }
+    if ((range.flags & PM_NUMBER_INTEGER) && (v != floor(v) || fabs(v) > PM_NUMBER_MAX_INTEGER))
+    {
+        return pm_error_set(err, PM_EINVAL, "expected %s", expected);
     }
     *out = v;
     return PM_OK;
