@@ -60,6 +60,7 @@ MODULE_HEADERS = [
     'helper/packmime-http-helper.h',
     'model/gsl-rng-stream.h',
     'model/packmime-compat.h',
+    'model/packmime-fatal.h',
     'model/packmime-flow-client.h',
     'model/packmime-flow-record.h',
     'model/packmime-flow-workload.h',

@@ -7,9 +7,9 @@
  *
  *   packmime-flow-sizes --cdf=websearch --n=5 --RngRun=2
  */
-#include "ns3/command-line.h"
 #include "ns3/core-module.h"
 #include "ns3/gsl-rng-stream.h"
+#include "ns3/packmime-command-line.h"
 #include "ns3/pm-ecdf.h"
 #include "ns3/pm-workloads.h"
 
@@ -21,23 +21,32 @@ int
 main(int argc, char* argv[])
 {
     std::string cdf = "websearch";
-    std::string mode;
+    std::string mode = "default";
     uint32_t n = 10;
     int64_t stream = 0;
 
-    CommandLine cmd(__FILE__);
+    PackMimeCommandLine cmd("packmime-flow-sizes",
+                            "Draw flow sizes from a CDF through an ns-3 random stream.");
     cmd.AddValue("cdf", "built-in workload name or CDF file path", cdf);
-    cmd.AddValue("mode", "CDF reading: linear or step (default: the workload's own)", mode);
-    cmd.AddValue("n", "number of flow sizes to print", n);
-    cmd.AddValue("stream", "ns-3 stream index of the size variable", stream);
+    cmd.AddChoice("mode",
+                  "CDF reading: default (the workload's own), linear or step",
+                  mode,
+                  {"default", "linear", "step"});
+    cmd.AddCount("n", "number of flow sizes to print", n, 0, 100000000);
+    cmd.AddInteger("stream", "ns-3 stream index of the size variable", stream, 0, INT64_MAX);
     cmd.Parse(argc, argv);
 
     pm_error err;
     pm_ecdf* sizes = pm_workload_open(cdf.c_str(), &err);
-    NS_ABORT_MSG_IF(sizes == nullptr, "--cdf: " << err.message);
+    if (!sizes)
+    {
+        cmd.Fail("--cdf=" + cdf + ": " + err.message);
+    }
     pm_ecdf_mode reading = sizes->default_mode;
-    NS_ABORT_MSG_IF(!mode.empty() && pm_ecdf_mode_parse(mode.c_str(), &reading, &err) != PM_OK,
-                    "--mode: " << err.message);
+    if (mode != "default")
+    {
+        pm_ecdf_mode_parse(mode.c_str(), &reading, &err);
+    }
 
     auto rng = CreateObject<GslRngStream>();
     rng->AssignStreams(stream);

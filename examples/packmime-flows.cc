@@ -9,8 +9,8 @@
  * offers Poisson flows with sizes from the CDF at the given load of each host's link.
  * Writes flows.csv (one row per flow) and summary.json under --outdir and prints the
  * summary. TCP is set up datacenter-like (see doc/packmime.rst, "packmime-flows"): MSS
- * 1448 B, 2 MB send and 4 MB receive buffers, no delayed ACKs, initial window 10, minimum RTO and SYN
- * timeout 10 ms, 100-packet drop-tail queues at every port.
+ * 1448 B, 2 MB send and 4 MB receive buffers, no delayed ACKs, initial window 10, minimum RTO and
+ * SYN timeout 10 ms, 100-packet drop-tail queues at every port.
  */
 #include "ns3/applications-module.h"
 #include "ns3/core-module.h"
@@ -118,8 +118,12 @@ main(int argc, char* argv[])
                   "CDF reading: default (the CDF's own), linear or step",
                   mode,
                   {"default", "linear", "step"});
-    cmd.AddNumber("load", "offered load per host, fraction of --link (0 < load < 1)", load, 0,
-                  100, true);
+    cmd.AddNumber("load",
+                  "offered load per host, fraction of --link (0 < load < 1)",
+                  load,
+                  0,
+                  100,
+                  true);
     cmd.AddDataRate("link", "host link rate (and fabric links)", link);
     cmd.AddTime("delay", "propagation delay of every link", delay, Time(0), Seconds(10));
     cmd.AddCount("hosts", "number of hosts (2 to 2048)", hosts, 2, maxHosts);
@@ -152,7 +156,10 @@ main(int argc, char* argv[])
                   duration,
                   0,
                   maxSeconds);
-    cmd.AddNumber("drain", "seconds after the last arrival before the run ends", drain, 0,
+    cmd.AddNumber("drain",
+                  "seconds after the last arrival before the run ends",
+                  drain,
+                  0,
                   maxSeconds);
     cmd.AddValue("outdir", "directory for flows.csv and summary.json (created)", outdir);
     cmd.AddChoice("topology", "star or leaf-spine", topology, {"star", "leaf-spine"});
@@ -164,7 +171,10 @@ main(int argc, char* argv[])
                   incastLoad,
                   0,
                   1);
-    cmd.AddCount("incast-fanout", "senders per incast request (< --hosts)", incastFanout, 1,
+    cmd.AddCount("incast-fanout",
+                 "senders per incast request (< --hosts)",
+                 incastFanout,
+                 1,
                  maxHosts);
     cmd.AddCount("incast-size",
                  "bytes per incast sender (0: from the CDF)",

@@ -113,7 +113,11 @@ main(int argc, char* argv[])
                   rate,
                   1,
                   1e5);
-    cmd.AddNumber("duration", "start connections for this many seconds (> 0)", duration, 0, 1e9,
+    cmd.AddNumber("duration",
+                  "start connections for this many seconds (> 0)",
+                  duration,
+                  0,
+                  1e9,
                   true);
     cmd.AddNumber("drain", "seconds after --duration before the run ends (>= 0)", drain, 0, 1e9);
     cmd.AddNumber("warmup",
@@ -121,10 +125,13 @@ main(int argc, char* argv[])
                   warmup,
                   0,
                   1e9);
-    cmd.AddChoice("http", "HTTP version: 1.0 or 1.1 (persistent connections)", http, {"1.0", "1.1"});
+    cmd.AddChoice("http",
+                  "HTTP version: 1.0 or 1.1 (persistent connections)",
+                  http,
+                  {"1.0", "1.1"});
     cmd.AddValue("outdir",
-                  "directory for pairs.csv, connections.csv and summary.json (created)",
-                  outdir);
+                 "directory for pairs.csv, connections.csv and summary.json (created)",
+                 outdir);
     cmd.AddDataRate("bottleneck", "rate of the R1-R2 link", bottleneckRate);
     cmd.AddCount("clients", "client-cloud nodes (client i talks to server i)", nClients, 1, 1000);
     cmd.AddCount("servers", "server-cloud nodes (as many as --clients)", nServers, 1, 1000);
@@ -183,7 +190,8 @@ main(int argc, char* argv[])
     {
         connect(servers.Get(i), routers.Get(1), DataRate("1Gbps"), MilliSeconds(1));
     }
-    NetDeviceContainer link = connect(routers.Get(0), routers.Get(1), bottleneckRate, MilliSeconds(10));
+    NetDeviceContainer link =
+        connect(routers.Get(0), routers.Get(1), bottleneckRate, MilliSeconds(10));
     Ipv4GlobalRoutingHelper::PopulateRoutingTables();
 
     PackMimeHttpHelper helper;

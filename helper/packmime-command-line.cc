@@ -97,10 +97,14 @@ PackMimeCommandLine::Add(const std::string& name,
 void
 PackMimeCommandLine::AddValue(const std::string& name, const std::string& help, std::string& value)
 {
-    Add(name, help, value, [&value](const std::string& text) {
-        value = text;
-        return std::string();
-    });
+    Add(name,
+        help,
+        value,
+        [&value](const std::string& text)
+        {
+            value = text;
+            return std::string();
+        });
 }
 
 void
@@ -109,19 +113,23 @@ PackMimeCommandLine::AddChoice(const std::string& name,
                                std::string& value,
                                const std::vector<std::string>& choices)
 {
-    Add(name, help, value, [&value, choices](const std::string& text) {
-        std::string list;
-        for (size_t i = 0; i < choices.size(); i++)
+    Add(name,
+        help,
+        value,
+        [&value, choices](const std::string& text)
         {
-            if (text == choices[i])
+            std::string list;
+            for (size_t i = 0; i < choices.size(); i++)
             {
-                value = text;
-                return std::string();
+                if (text == choices[i])
+                {
+                    value = text;
+                    return std::string();
+                }
+                list += (i == 0 ? "" : i + 1 == choices.size() ? " or " : ", ") + choices[i];
             }
-            list += (i == 0 ? "" : i + 1 == choices.size() ? " or " : ", ") + choices[i];
-        }
-        return "expected " + list;
-    });
+            return "expected " + list;
+        });
 }
 
 void
@@ -138,13 +146,17 @@ PackMimeCommandLine::AddCount(const std::string& name,
                               uint64_t min,
                               uint64_t max)
 {
-    Add(name, help, std::to_string(value), [&value, min, max](const std::string& text) {
-        double v = 0;
-        std::string expected =
-            ParseNumber(text, double(min), double(max), PM_NUMBER_INTEGER, &v);
-        value = expected.empty() ? uint64_t(v) : value;
-        return expected;
-    });
+    Add(name,
+        help,
+        std::to_string(value),
+        [&value, min, max](const std::string& text)
+        {
+            double v = 0;
+            std::string expected =
+                ParseNumber(text, double(min), double(max), PM_NUMBER_INTEGER, &v);
+            value = expected.empty() ? uint64_t(v) : value;
+            return expected;
+        });
 }
 
 void
@@ -154,13 +166,17 @@ PackMimeCommandLine::AddCount(const std::string& name,
                               uint32_t min,
                               uint32_t max)
 {
-    Add(name, help, std::to_string(value), [&value, min, max](const std::string& text) {
-        double v = 0;
-        std::string expected =
-            ParseNumber(text, double(min), double(max), PM_NUMBER_INTEGER, &v);
-        value = expected.empty() ? uint32_t(v) : value;
-        return expected;
-    });
+    Add(name,
+        help,
+        std::to_string(value),
+        [&value, min, max](const std::string& text)
+        {
+            double v = 0;
+            std::string expected =
+                ParseNumber(text, double(min), double(max), PM_NUMBER_INTEGER, &v);
+            value = expected.empty() ? uint32_t(v) : value;
+            return expected;
+        });
 }
 
 void
@@ -174,12 +190,16 @@ PackMimeCommandLine::AddInteger(const std::string& name,
     double lo = std::max(double(min), -PM_NUMBER_MAX_INTEGER);
     double hi = std::min(double(max), PM_NUMBER_MAX_INTEGER);
     std::string shown = value == INT64_MIN ? "" : std::to_string(value);
-    Add(name, help, shown, [&value, lo, hi](const std::string& text) {
-        double v = 0;
-        std::string expected = ParseNumber(text, lo, hi, PM_NUMBER_INTEGER, &v);
-        value = expected.empty() ? int64_t(v) : value;
-        return expected;
-    });
+    Add(name,
+        help,
+        shown,
+        [&value, lo, hi](const std::string& text)
+        {
+            double v = 0;
+            std::string expected = ParseNumber(text, lo, hi, PM_NUMBER_INTEGER, &v);
+            value = expected.empty() ? int64_t(v) : value;
+            return expected;
+        });
 }
 
 void
@@ -191,9 +211,13 @@ PackMimeCommandLine::AddNumber(const std::string& name,
                                bool aboveMin)
 {
     unsigned flags = aboveMin ? PM_NUMBER_ABOVE_MIN : 0;
-    Add(name, help, Shown(value), [&value, min, max, flags](const std::string& text) {
-        return ParseNumber(text, min, max, flags, &value);
-    });
+    Add(name,
+        help,
+        Shown(value),
+        [&value, min, max, flags](const std::string& text)
+        {
+            return ParseNumber(text, min, max, flags, &value);
+        });
 }
 
 void
@@ -207,42 +231,47 @@ PackMimeCommandLine::AddTime(const std::string& name,
     shown << value.As(Time::AUTO);
     std::string text = shown.str();
     text.erase(std::remove(text.begin(), text.end(), '+'), text.end());
-    Add(name, help, text, [&value, min, max](const std::string& text) {
-        static const std::pair<const char*, double> units[] = {{"ms", 1e-3},
-                                                               {"us", 1e-6},
-                                                               {"ns", 1e-9},
-                                                               {"s", 1.0},
-                                                               {"min", 60.0},
-                                                               {"h", 3600.0}};
-        std::string number = text;
-        double scale = 1.0;
-        for (const auto& [unit, factor] : units)
+    Add(name,
+        help,
+        text,
+        [&value, min, max](const std::string& text)
         {
-            size_t n = std::string(unit).size();
-            if (text.size() > n && text.compare(text.size() - n, n, unit) == 0 &&
-                (std::isdigit(text[text.size() - n - 1]) || text[text.size() - n - 1] == '.'))
+            static const std::pair<const char*, double> units[] = {{"ms", 1e-3},
+                                                                   {"us", 1e-6},
+                                                                   {"ns", 1e-9},
+                                                                   {"s", 1.0},
+                                                                   {"min", 60.0},
+                                                                   {"h", 3600.0}};
+            std::string number = text;
+            double scale = 1.0;
+            for (const auto& [unit, factor] : units)
             {
-                number = text.substr(0, text.size() - n);
-                scale = factor;
-                break;
+                size_t n = std::string(unit).size();
+                if (text.size() > n && text.compare(text.size() - n, n, unit) == 0 &&
+                    (std::isdigit(text[text.size() - n - 1]) || text[text.size() - n - 1] == '.'))
+                {
+                    number = text.substr(0, text.size() - n);
+                    scale = factor;
+                    break;
+                }
             }
-        }
-        std::string expected = "expected a time from " + Shown(min.GetSeconds()) + "s to " +
-                               Shown(max.GetSeconds()) +
-                               "s such as 10ms (units s, ms, us, ns, min, h; seconds without one)";
-        double v = 0;
-        if (!ParseNumber(number, 0, PM_NUMBER_MAX_INTEGER, 0, &v).empty())
-        {
-            return expected;
-        }
-        Time t = Seconds(v * scale);
-        if (t < min || t > max || (v > 0 && t.IsZero()))
-        {
-            return expected + (v > 0 && t.IsZero() ? " (below the 1 ns resolution)" : "");
-        }
-        value = t;
-        return std::string();
-    });
+            std::string expected =
+                "expected a time from " + Shown(min.GetSeconds()) + "s to " +
+                Shown(max.GetSeconds()) +
+                "s such as 10ms (units s, ms, us, ns, min, h; seconds without one)";
+            double v = 0;
+            if (!ParseNumber(number, 0, PM_NUMBER_MAX_INTEGER, 0, &v).empty())
+            {
+                return expected;
+            }
+            Time t = Seconds(v * scale);
+            if (t < min || t > max || (v > 0 && t.IsZero()))
+            {
+                return expected + (v > 0 && t.IsZero() ? " (below the 1 ns resolution)" : "");
+            }
+            value = t;
+            return std::string();
+        });
 }
 
 void
@@ -252,19 +281,23 @@ PackMimeCommandLine::AddDataRate(const std::string& name,
                                  bool allowZero)
 {
     std::string shown = std::to_string(value.GetBitRate()) + "bps";
-    Add(name, help, shown, [&value, allowZero](const std::string& text) {
-        DataRateValue v;
-        if (!v.DeserializeFromString(text, MakeDataRateChecker()))
+    Add(name,
+        help,
+        shown,
+        [&value, allowZero](const std::string& text)
         {
-            return std::string("expected a rate such as 100Mbps or 10Gbps");
-        }
-        if (!allowZero && v.Get().GetBitRate() == 0)
-        {
-            return std::string("expected a rate > 0 such as 100Mbps");
-        }
-        value = v.Get();
-        return std::string();
-    });
+            DataRateValue v;
+            if (!v.DeserializeFromString(text, MakeDataRateChecker()))
+            {
+                return std::string("expected a rate such as 100Mbps or 10Gbps");
+            }
+            if (!allowZero && v.Get().GetBitRate() == 0)
+            {
+                return std::string("expected a rate > 0 such as 100Mbps");
+            }
+            value = v.Get();
+            return std::string();
+        });
 }
 
 void
@@ -272,9 +305,11 @@ PackMimeCommandLine::CheckAttributeName(const std::string& arg, const std::strin
 {
     size_t sep = path.rfind("::");
     TypeId tid;
-    if (sep == std::string::npos || sep < 5 || !TypeId::LookupByNameFailSafe(path.substr(0, sep), &tid))
+    if (sep == std::string::npos || sep < 5 ||
+        !TypeId::LookupByNameFailSafe(path.substr(0, sep), &tid))
     {
-        Fail(arg + ": no type '" + path.substr(0, sep) + "' (expected --ns3::Type::Attribute=VALUE)");
+        Fail(arg + ": no type '" + path.substr(0, sep) +
+             "' (expected --ns3::Type::Attribute=VALUE)");
     }
     TypeId::AttributeInformation info;
     if (!tid.LookupAttributeByName(path.substr(sep + 2), &info))
@@ -355,8 +390,7 @@ PackMimeCommandLine::Given(const std::string& name) const
 void
 PackMimeCommandLine::Fail(const std::string& message) const
 {
-    std::cerr << m_program << ": " << message << "\nTry '" << m_program << " --help'."
-              << std::endl;
+    std::cerr << m_program << ": " << message << "\nTry '" << m_program << " --help'." << std::endl;
     std::exit(2);
 }
 

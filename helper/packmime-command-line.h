@@ -82,11 +82,7 @@ class PackMimeCommandLine
                    double max,
                    bool aboveMin = false);
     /// A duration: a number with a unit (s, ms, us, ns; seconds without one) in [min, max].
-    void AddTime(const std::string& name,
-                 const std::string& help,
-                 Time& value,
-                 Time min,
-                 Time max);
+    void AddTime(const std::string& name, const std::string& help, Time& value, Time min, Time max);
     /// A rate in DataRate syntax ("10Gbps"), > 0 unless allowZero.
     void AddDataRate(const std::string& name,
                      const std::string& help,
@@ -115,20 +111,23 @@ class PackMimeCommandLine
     /// One program option.
     struct Option
     {
-        std::string name;  //!< without the dashes
-        std::string text;  //!< registered with CommandLine (which writes it again)
-        std::string given; //!< value given (or the default's text), for messages
-        bool flag{false};  //!< a bool flag (--name alone means true)
+        std::string name;         //!< without the dashes
+        std::string text;         //!< registered with CommandLine (which writes it again)
+        std::string given;        //!< value given (or the default's text), for messages
+        bool flag{false};         //!< a bool flag (--name alone means true)
         bool* flagValue{nullptr}; //!< the flag's variable
-        Binder bind;       //!< converts text into the variable
+        Binder bind;              //!< converts text into the variable
     };
 
-    void Add(const std::string& name, const std::string& help, const std::string& text, Binder bind);
+    void Add(const std::string& name,
+             const std::string& help,
+             const std::string& text,
+             Binder bind);
     void CheckAttributeName(const std::string& arg, const std::string& path) const;
 
-    std::string m_program;       //!< name in messages
-    CommandLine m_cmd;           //!< help and --ns3:: handling
-    std::deque<Option> m_opts;   //!< program options (a deque: CommandLine keeps references)
+    std::string m_program;     //!< name in messages
+    CommandLine m_cmd;         //!< help and --ns3:: handling
+    std::deque<Option> m_opts; //!< program options (a deque: CommandLine keeps references)
 };
 
 } // namespace ns3

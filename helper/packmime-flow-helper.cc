@@ -5,6 +5,7 @@
 
 #include "ns3/abort.h"
 #include "ns3/nstime.h"
+#include "ns3/packmime-fatal.h"
 #include "ns3/packmime-server.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
@@ -47,8 +48,8 @@ PackMimeFlowHelper::Install(NodeContainer hosts)
     }
     m_workload->SetHosts(hosts, clients);
     Time start = m_workload->GetStartTime();
-    NS_ABORT_MSG_IF(start < Simulator::Now(),
-                    "PackMimeFlowHelper: StartTime " << start.As(Time::S) << " is in the past");
+    PACKMIME_FATAL_IF(start < Simulator::Now(),
+                      "PackMimeFlowHelper: StartTime " << start.As(Time::S) << " is in the past");
     Simulator::Schedule(start - Simulator::Now(), &PackMimeFlowWorkload::Start, m_workload);
     return m_apps;
 }
@@ -62,7 +63,7 @@ PackMimeFlowHelper::GetWorkload() const
 int64_t
 PackMimeFlowHelper::AssignStreams(int64_t stream)
 {
-    NS_ABORT_MSG_IF(!m_workload, "PackMimeFlowHelper::AssignStreams: call Install first");
+    PACKMIME_FATAL_IF(!m_workload, "PackMimeFlowHelper::AssignStreams: call Install first");
     int64_t current = stream;
     current += m_workload->AssignStreams(current);
     for (uint32_t i = 0; i < m_apps.GetN(); i++)

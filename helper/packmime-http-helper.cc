@@ -8,6 +8,7 @@
 #include "ns3/inet6-socket-address.h"
 #include "ns3/ipv4.h"
 #include "ns3/ipv6.h"
+#include "ns3/packmime-fatal.h"
 #include "ns3/packmime-server.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
@@ -54,9 +55,9 @@ ServerAddress(Ptr<Node> node, uint16_t port)
             }
         }
     }
-    NS_ABORT_MSG("PackMimeHttpHelper::Install: server node "
-                 << node->GetId() << " has no IPv4 or global IPv6 address (install the "
-                 << "Internet stack and assign addresses first)");
+    NS_FATAL_ERROR("PackMimeHttpHelper::Install: server node "
+                   << node->GetId() << " has no IPv4 or global IPv6 address (install the "
+                   << "Internet stack and assign addresses first)");
     return Address();
 }
 
@@ -76,12 +77,12 @@ PackMimeHttpHelper::SetAttribute(const std::string& name, const AttributeValue& 
 ApplicationContainer
 PackMimeHttpHelper::Install(NodeContainer clients, NodeContainer servers)
 {
-    NS_ABORT_MSG_IF(clients.GetN() == 0 || clients.GetN() != servers.GetN(),
-                    "PackMimeHttpHelper::Install: " << clients.GetN() << " client nodes and "
-                                                    << servers.GetN()
-                                                    << " server nodes: expected equal, "
-                                                       "non-empty sets (client i is paired "
-                                                       "with server i)");
+    PACKMIME_FATAL_IF(clients.GetN() == 0 || clients.GetN() != servers.GetN(),
+                      "PackMimeHttpHelper::Install: " << clients.GetN() << " client nodes and "
+                                                      << servers.GetN()
+                                                      << " server nodes: expected equal, "
+                                                         "non-empty sets (client i is paired "
+                                                         "with server i)");
     m_generator = m_factory.Create<PackMimeHttpGenerator>();
     m_generator->Validate();
     uint16_t port = m_generator->GetPort();
@@ -119,8 +120,8 @@ PackMimeHttpHelper::Install(NodeContainer clients, NodeContainer servers)
     }
     m_generator->SetPairs(pairClients, pairServers, pairServerNodes);
     Time start = m_generator->GetStartTime();
-    NS_ABORT_MSG_IF(start < Simulator::Now(),
-                    "PackMimeHttpHelper: StartTime " << start.As(Time::S) << " is in the past");
+    PACKMIME_FATAL_IF(start < Simulator::Now(),
+                      "PackMimeHttpHelper: StartTime " << start.As(Time::S) << " is in the past");
     Simulator::Schedule(start - Simulator::Now(), &PackMimeHttpGenerator::Start, m_generator);
     Time stop = m_generator->GetStopTime();
     if (!stop.IsZero())
@@ -139,7 +140,7 @@ PackMimeHttpHelper::GetGenerator() const
 int64_t
 PackMimeHttpHelper::AssignStreams(int64_t stream)
 {
-    NS_ABORT_MSG_IF(!m_generator, "PackMimeHttpHelper::AssignStreams: call Install first");
+    PACKMIME_FATAL_IF(!m_generator, "PackMimeHttpHelper::AssignStreams: call Install first");
     return m_generator->AssignStreams(stream);
 }
 

@@ -7,6 +7,7 @@
 
 #include "ns3/abort.h"
 #include "ns3/log.h"
+#include "ns3/packmime-fatal.h"
 #include "ns3/rng-stream.h"
 
 #include <cstdint>
@@ -54,7 +55,7 @@ GslRngStream::GslRngStream()
     pm_rng_source source = {&BridgeGetInteger, &BridgeGetDouble, this};
     pm_error err;
     m_rng = pm_rng_new_source(&source, &err);
-    NS_ABORT_MSG_IF(m_rng == nullptr, "GslRngStream: " << err.message);
+    PACKMIME_FATAL_IF(m_rng == nullptr, "GslRngStream: " << err.message);
 }
 
 GslRngStream::~GslRngStream()

@@ -14,6 +14,7 @@
 #include "ns3/integer.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
+#include "ns3/packmime-fatal.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/trace-source-accessor.h"
@@ -302,11 +303,11 @@ void
 PackMimeFlowWorkload::SetMatrix(const std::vector<double>& weights)
 {
     uint32_t n = m_hosts.GetN();
-    NS_ABORT_MSG_IF(n == 0,
-                    "PackMimeFlowWorkload::SetMatrix: install the workload on its hosts first");
-    NS_ABORT_MSG_IF(weights.size() != size_t(n) * n,
-                    "PackMimeFlowWorkload::SetMatrix: " << weights.size() << " weights, expected "
-                                                        << n << " x " << n);
+    PACKMIME_FATAL_IF(n == 0,
+                      "PackMimeFlowWorkload::SetMatrix: install the workload on its hosts first");
+    PACKMIME_FATAL_IF(weights.size() != size_t(n) * n,
+                      "PackMimeFlowWorkload::SetMatrix: " << weights.size() << " weights, expected "
+                                                          << n << " x " << n);
     m_matrix = weights;
     m_pattern = MATRIX;
     CreateArrivals(); // validates the weights now, before the run
@@ -316,16 +317,16 @@ void
 PackMimeFlowWorkload::SetPairs(const std::vector<std::pair<uint32_t, uint32_t>>& pairs)
 {
     uint32_t n = m_hosts.GetN();
-    NS_ABORT_MSG_IF(n == 0,
-                    "PackMimeFlowWorkload::SetPairs: install the workload on its hosts first");
+    PACKMIME_FATAL_IF(n == 0,
+                      "PackMimeFlowWorkload::SetPairs: install the workload on its hosts first");
     std::vector<double> weights(size_t(n) * n, 0.0);
     for (const auto& [s, d] : pairs)
     {
-        NS_ABORT_MSG_IF(s >= n || d >= n || s == d,
-                        "PackMimeFlowWorkload::SetPairs: pair (" << s << ", " << d
-                                                                 << ") is not two distinct host "
-                                                                    "indexes below "
-                                                                 << n);
+        PACKMIME_FATAL_IF(s >= n || d >= n || s == d,
+                          "PackMimeFlowWorkload::SetPairs: pair (" << s << ", " << d
+                                                                   << ") is not two distinct host "
+                                                                      "indexes below "
+                                                                   << n);
         weights[size_t(s) * n + d] = 1.0;
     }
     SetMatrix(weights);
@@ -353,56 +354,56 @@ void
 PackMimeFlowWorkload::Configure()
 {
     uint32_t n = m_hosts.GetN();
-    NS_ABORT_MSG_IF(n < 2,
-                    "PackMimeFlowWorkload: " << n
-                                             << " host(s): at least 2 are needed (the "
-                                                "destination excludes the source)");
+    PACKMIME_FATAL_IF(n < 2,
+                      "PackMimeFlowWorkload: " << n
+                                               << " host(s): at least 2 are needed (the "
+                                                  "destination excludes the source)");
     pm_error err;
     m_sizes = pm_workload_open(m_cdf.c_str(), &err);
-    NS_ABORT_MSG_IF(m_sizes == nullptr, "PackMimeFlowWorkload attribute Cdf: " << err.message);
+    PACKMIME_FATAL_IF(m_sizes == nullptr, "PackMimeFlowWorkload attribute Cdf: " << err.message);
     m_reading = m_mode == MODE_LINEAR ? PM_ECDF_LINEAR
                 : m_mode == MODE_STEP ? PM_ECDF_STEP
                                       : m_sizes->default_mode;
     bool byTarget = m_targetRate.GetBitRate() > 0;
-    NS_ABORT_MSG_IF(!byTarget && !(m_load > 0),
-                    "PackMimeFlowWorkload attribute Load=" << m_load << ": expected a value > 0");
-    NS_ABORT_MSG_IF(!byTarget && m_load >= 1 && !m_allowOverload,
-                    "PackMimeFlowWorkload attribute Load=" << m_load
-                                                           << ": expected < 1 (the offered load "
-                                                              "would exceed the link; set "
-                                                              "AllowOverload=true to insist)");
+    PACKMIME_FATAL_IF(!byTarget && !(m_load > 0),
+                      "PackMimeFlowWorkload attribute Load=" << m_load << ": expected a value > 0");
+    PACKMIME_FATAL_IF(!byTarget && m_load >= 1 && !m_allowOverload,
+                      "PackMimeFlowWorkload attribute Load=" << m_load
+                                                             << ": expected < 1 (the offered load "
+                                                                "would exceed the link; set "
+                                                                "AllowOverload=true to insist)");
     m_servers.clear();
     for (uint32_t i = 0; i < n; i++)
     {
         Ptr<Ipv4> ipv4 = m_hosts.Get(i)->GetObject<Ipv4>();
-        NS_ABORT_MSG_IF(!ipv4 || ipv4->GetNInterfaces() < 2,
-                        "PackMimeFlowWorkload: host " << i << " (node " << m_hosts.Get(i)->GetId()
-                                                      << ") has no IPv4 address");
+        PACKMIME_FATAL_IF(!ipv4 || ipv4->GetNInterfaces() < 2,
+                          "PackMimeFlowWorkload: host " << i << " (node " << m_hosts.Get(i)->GetId()
+                                                        << ") has no IPv4 address");
         m_servers.push_back(InetSocketAddress(ipv4->GetAddress(1, 0).GetLocal(), m_port));
     }
-    NS_ABORT_MSG_IF(m_stopTime.IsStrictlyPositive() && m_stopTime <= m_startTime,
-                    "PackMimeFlowWorkload attribute StopTime=" << m_stopTime.As(Time::S)
-                                                               << ": expected after StartTime="
-                                                               << m_startTime.As(Time::S));
+    PACKMIME_FATAL_IF(m_stopTime.IsStrictlyPositive() && m_stopTime <= m_startTime,
+                      "PackMimeFlowWorkload attribute StopTime=" << m_stopTime.As(Time::S)
+                                                                 << ": expected after StartTime="
+                                                                 << m_startTime.As(Time::S));
     if (m_pattern == ALL_TO_ALL)
     {
         CreateArrivals(); // validates the rate now, before the run
     }
     if (m_pattern == TRAFFIC_MATRIX)
     {
-        NS_ABORT_MSG_IF(m_tmPath.empty(),
-                        "PackMimeFlowWorkload: Pattern=tm needs the TmTrace attribute");
+        PACKMIME_FATAL_IF(m_tmPath.empty(),
+                          "PackMimeFlowWorkload: Pattern=tm needs the TmTrace attribute");
         m_tm = pm_tm_open(m_tmPath.c_str(), &err);
         // Every matrix is checked before the run: a bad value late in the trace would
         // otherwise stop the simulation halfway, with its records cut off.
-        NS_ABORT_MSG_IF(!m_tm || pm_tm_validate(m_tm, &err) != PM_OK,
-                        "PackMimeFlowWorkload attribute TmTrace: " << err.message);
+        PACKMIME_FATAL_IF(!m_tm || pm_tm_validate(m_tm, &err) != PM_OK,
+                          "PackMimeFlowWorkload attribute TmTrace: " << err.message);
         m_tmMatrix.resize(pm_tm_n(m_tm) * pm_tm_n(m_tm));
         long first = m_tmFirstKey == INT64_MIN ? 0 : pm_tm_find(m_tm, m_tmFirstKey);
-        NS_ABORT_MSG_IF(first < 0,
-                        "PackMimeFlowWorkload attribute TmFirstKey="
-                            << m_tmFirstKey << ": before the trace's first time key "
-                            << pm_tm_time(m_tm, 0));
+        PACKMIME_FATAL_IF(first < 0,
+                          "PackMimeFlowWorkload attribute TmFirstKey="
+                              << m_tmFirstKey << ": before the trace's first time key "
+                              << pm_tm_time(m_tm, 0));
         m_epoch = first - 1; // StartEpoch() moves to `first`
     }
     if (m_incastLoad > 0)
@@ -450,10 +451,10 @@ PackMimeFlowWorkload::CreateArrivals()
     pm_error err;
     pm_arrivals_free(m_arrivals);
     m_arrivals = pm_arrivals_new(&cfg, m_gapRng->Get(), m_sizeRng->Get(), m_pairRng->Get(), &err);
-    NS_ABORT_MSG_IF(m_arrivals == nullptr,
-                    "PackMimeFlowWorkload (attributes Load, LinkRate, TargetRate, Overhead, "
-                    "Pattern): "
-                        << err.message);
+    PACKMIME_FATAL_IF(m_arrivals == nullptr,
+                      "PackMimeFlowWorkload (attributes Load, LinkRate, TargetRate, Overhead, "
+                      "Pattern): "
+                          << err.message);
     bool byTarget = m_targetRate.GetBitRate() > 0;
     m_summary.targetBps = byTarget ? double(m_targetRate.GetBitRate())
                                    : m_load * double(m_linkRate.GetBitRate()) *
@@ -468,12 +469,12 @@ void
 PackMimeFlowWorkload::Start()
 {
     NS_LOG_FUNCTION(this);
-    NS_ABORT_MSG_IF(m_started, "PackMimeFlowWorkload::Start called twice");
+    PACKMIME_FATAL_IF(m_started, "PackMimeFlowWorkload::Start called twice");
     m_started = true;
-    NS_ABORT_MSG_IF(m_pattern == MATRIX && !m_arrivals,
-                    "PackMimeFlowWorkload: Pattern=matrix needs SetMatrix or SetPairs");
-    NS_ABORT_MSG_IF(m_pattern == TRAFFIC_MATRIX && m_groups.empty(),
-                    "PackMimeFlowWorkload: Pattern=tm needs SetTrafficMatrixGroups");
+    PACKMIME_FATAL_IF(m_pattern == MATRIX && !m_arrivals,
+                      "PackMimeFlowWorkload: Pattern=matrix needs SetMatrix or SetPairs");
+    PACKMIME_FATAL_IF(m_pattern == TRAFFIC_MATRIX && m_groups.empty(),
+                      "PackMimeFlowWorkload: Pattern=tm needs SetTrafficMatrixGroups");
     if (m_pattern == PERMUTATION)
     {
         CreateArrivals(); // draws the permutation from the pair stream, once streams are set
@@ -487,9 +488,9 @@ PackMimeFlowWorkload::Start()
     if (!m_csvPath.empty())
     {
         m_csv = std::fopen(m_csvPath.c_str(), "w");
-        NS_ABORT_MSG_IF(!m_csv,
-                        "PackMimeFlowWorkload attribute CsvFile: cannot write '" << m_csvPath
-                                                                                 << "'");
+        PACKMIME_FATAL_IF(!m_csv,
+                          "PackMimeFlowWorkload attribute CsvFile: cannot write '" << m_csvPath
+                                                                                   << "'");
         std::fputs("flow_id,size_bytes,size_kb,server,start_time,end_time,completion_time,"
                    "throughput_mbps,success,returncode,error,src,dst,ideal_fct,slowdown,incast\n",
                    m_csv);
@@ -555,8 +556,8 @@ PackMimeFlowWorkload::StartEpoch()
             m_epochStart += m_tmEpoch; // the previous epoch, which had flows, is over
         }
         pm_error err;
-        NS_ABORT_MSG_IF(pm_tm_read(m_tm, size_t(m_epoch), m_tmMatrix.data(), &err) != PM_OK,
-                        "PackMimeFlowWorkload attribute TmTrace: " << err.message);
+        PACKMIME_FATAL_IF(pm_tm_read(m_tm, size_t(m_epoch), m_tmMatrix.data(), &err) != PM_OK,
+                          "PackMimeFlowWorkload attribute TmTrace: " << err.message);
         // Rate of every pair in bit/s: the arrival process spreads the total over the pairs
         // in proportion to the entries, so only the total rate needs the unit.
         double total = 0;
@@ -588,7 +589,7 @@ PackMimeFlowWorkload::StartEpoch()
         cfg.stop_time = m_tmEpoch.GetSeconds();
         m_arrivals =
             pm_arrivals_new(&cfg, m_gapRng->Get(), m_sizeRng->Get(), m_pairRng->Get(), &err);
-        NS_ABORT_MSG_IF(!m_arrivals, "PackMimeFlowWorkload (traffic matrix): " << err.message);
+        PACKMIME_FATAL_IF(!m_arrivals, "PackMimeFlowWorkload (traffic matrix): " << err.message);
         NS_LOG_INFO("epoch " << m_epoch << " (key " << pm_tm_time(m_tm, size_t(m_epoch)) << ") at "
                              << m_epochStart.As(Time::S) << ": " << bps << " bit/s");
         return true;
@@ -604,9 +605,9 @@ PackMimeFlowWorkload::PickHost(uint32_t group, uint32_t avoid)
     if (h == avoid)
     {
         // Overlapping groups: take the next host of the group instead of the source.
-        NS_ABORT_MSG_IF(hosts.size() < 2,
-                        "PackMimeFlowWorkload: host "
-                            << h << " would send to itself (overlapping TM groups)");
+        PACKMIME_FATAL_IF(hosts.size() < 2,
+                          "PackMimeFlowWorkload: host "
+                              << h << " would send to itself (overlapping TM groups)");
         h = hosts[(std::find(hosts.begin(), hosts.end(), h) - hosts.begin() + 1) % hosts.size()];
     }
     return h;
@@ -615,22 +616,25 @@ PackMimeFlowWorkload::PickHost(uint32_t group, uint32_t avoid)
 void
 PackMimeFlowWorkload::SetTrafficMatrixGroups(const std::vector<std::vector<uint32_t>>& groups)
 {
-    NS_ABORT_MSG_IF(m_pattern != TRAFFIC_MATRIX || !m_tm,
-                    "PackMimeFlowWorkload::SetTrafficMatrixGroups: set Pattern=tm and TmTrace, and "
-                    "install the workload first");
-    NS_ABORT_MSG_IF(groups.size() != pm_tm_n(m_tm),
-                    "PackMimeFlowWorkload::SetTrafficMatrixGroups: "
-                        << groups.size() << " groups, but the trace " << m_tmPath << " has N = "
-                        << pm_tm_n(m_tm) << " (one group per matrix index, in the trace's order)");
+    PACKMIME_FATAL_IF(
+        m_pattern != TRAFFIC_MATRIX || !m_tm,
+        "PackMimeFlowWorkload::SetTrafficMatrixGroups: set Pattern=tm and TmTrace, and "
+        "install the workload first");
+    PACKMIME_FATAL_IF(groups.size() != pm_tm_n(m_tm),
+                      "PackMimeFlowWorkload::SetTrafficMatrixGroups: "
+                          << groups.size() << " groups, but the trace " << m_tmPath
+                          << " has N = " << pm_tm_n(m_tm)
+                          << " (one group per matrix index, in the trace's order)");
     for (size_t g = 0; g < groups.size(); g++)
     {
-        NS_ABORT_MSG_IF(groups[g].empty(),
-                        "PackMimeFlowWorkload::SetTrafficMatrixGroups: group " << g << " is empty");
+        PACKMIME_FATAL_IF(groups[g].empty(),
+                          "PackMimeFlowWorkload::SetTrafficMatrixGroups: group " << g
+                                                                                 << " is empty");
         for (uint32_t h : groups[g])
         {
-            NS_ABORT_MSG_IF(h >= m_hosts.GetN(),
-                            "PackMimeFlowWorkload::SetTrafficMatrixGroups: host "
-                                << h << " of group " << g << " is not below " << m_hosts.GetN());
+            PACKMIME_FATAL_IF(h >= m_hosts.GetN(),
+                              "PackMimeFlowWorkload::SetTrafficMatrixGroups: host "
+                                  << h << " of group " << g << " is not below " << m_hosts.GetN());
         }
     }
     m_groups = groups;
@@ -890,8 +894,8 @@ PackMimeFlowWorkload::WriteSummaryJson(const std::string& path) const
 {
     Summary s = GetSummary();
     std::ofstream out(path);
-    NS_ABORT_MSG_IF(!out,
-                    "PackMimeFlowWorkload attribute SummaryFile: cannot write '" << path << "'");
+    PACKMIME_FATAL_IF(!out,
+                      "PackMimeFlowWorkload attribute SummaryFile: cannot write '" << path << "'");
     auto num = &PackMimeJsonNumber;
     out << "{\n";
     out << "  \"workload\": \"" << m_cdf << "\",\n";

@@ -11,6 +11,7 @@
 #include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/log.h"
+#include "ns3/packmime-fatal.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
@@ -239,16 +240,16 @@ PackMimeHttpGenerator::Replacement(int v) const
 void
 PackMimeHttpGenerator::Validate() const
 {
-    NS_ABORT_MSG_IF(!(m_rate > 0) || !std::isfinite(m_rate),
-                    "PackMimeHttpGenerator attribute Rate = "
-                        << m_rate << ": expected new connections per second > 0");
-    NS_ABORT_MSG_IF(m_version != "1.0" && m_version != "1.1",
-                    "PackMimeHttpGenerator attribute HttpVersion = '" << m_version
-                                                                      << "': expected 1.0 or 1.1");
-    NS_ABORT_MSG_IF(!m_stopTime.IsZero() && m_stopTime <= m_startTime,
-                    "PackMimeHttpGenerator attribute StopTime = "
-                        << m_stopTime.As(Time::S) << ": expected 0 (none) or after StartTime ("
-                        << m_startTime.As(Time::S) << ")");
+    PACKMIME_FATAL_IF(!(m_rate > 0) || !std::isfinite(m_rate),
+                      "PackMimeHttpGenerator attribute Rate = "
+                          << m_rate << ": expected new connections per second > 0");
+    PACKMIME_FATAL_IF(m_version != "1.0" && m_version != "1.1",
+                      "PackMimeHttpGenerator attribute HttpVersion = '"
+                          << m_version << "': expected 1.0 or 1.1");
+    PACKMIME_FATAL_IF(!m_stopTime.IsZero() && m_stopTime <= m_startTime,
+                      "PackMimeHttpGenerator attribute StopTime = "
+                          << m_stopTime.As(Time::S) << ": expected 0 (none) or after StartTime ("
+                          << m_startTime.As(Time::S) << ")");
 }
 
 void
@@ -256,10 +257,10 @@ PackMimeHttpGenerator::SetPairs(const std::vector<Ptr<PackMimeHttpClient>>& clie
                                 const std::vector<Address>& servers,
                                 const std::vector<uint32_t>& serverNodes)
 {
-    NS_ABORT_MSG_IF(clients.empty() || clients.size() != servers.size() ||
-                        servers.size() != serverNodes.size(),
-                    "PackMimeHttpGenerator: " << clients.size() << " clients but " << servers.size()
-                                              << " servers: expected equal, non-empty sets");
+    PACKMIME_FATAL_IF(
+        clients.empty() || clients.size() != servers.size() || servers.size() != serverNodes.size(),
+        "PackMimeHttpGenerator: " << clients.size() << " clients but " << servers.size()
+                                  << " servers: expected equal, non-empty sets");
     m_clients = clients;
     m_servers = servers;
     m_serverNodes = serverNodes;
@@ -356,8 +357,8 @@ PackMimeHttpGenerator::Start()
         return;
     }
     Validate();
-    NS_ABORT_MSG_IF(m_clients.empty(),
-                    "PackMimeHttpGenerator: no node pairs (install it with PackMimeHttpHelper)");
+    PACKMIME_FATAL_IF(m_clients.empty(),
+                      "PackMimeHttpGenerator: no node pairs (install it with PackMimeHttpHelper)");
     m_started = true;
     m_startedAt = Simulator::Now();
     pm_http_planner_config cfg = {};
@@ -382,13 +383,14 @@ PackMimeHttpGenerator::Start()
     }
     pm_error err;
     m_planner = pm_http_planner_new(&cfg, rngs, &err);
-    NS_ABORT_MSG_IF(!m_planner, "PackMimeHttpGenerator (Rate, HttpVersion, Fsd): " << err.message);
+    PACKMIME_FATAL_IF(!m_planner,
+                      "PackMimeHttpGenerator (Rate, HttpVersion, Fsd): " << err.message);
     if (!m_pairsPath.empty())
     {
         m_pairsCsv = std::fopen(m_pairsPath.c_str(), "w");
-        NS_ABORT_MSG_IF(!m_pairsCsv,
-                        "PackMimeHttpGenerator attribute PairsFile: cannot write '" << m_pairsPath
-                                                                                    << "'");
+        PACKMIME_FATAL_IF(!m_pairsCsv,
+                          "PackMimeHttpGenerator attribute PairsFile: cannot write '" << m_pairsPath
+                                                                                      << "'");
         std::fputs("t_complete,conn_id,req_idx,req_bytes,rsp_bytes,resp_time_ms,server,"
                    "active_conns\n",
                    m_pairsCsv);
@@ -396,9 +398,9 @@ PackMimeHttpGenerator::Start()
     if (!m_connectionsPath.empty())
     {
         m_connectionsCsv = std::fopen(m_connectionsPath.c_str(), "w");
-        NS_ABORT_MSG_IF(!m_connectionsCsv,
-                        "PackMimeHttpGenerator attribute ConnectionsFile: cannot write '"
-                            << m_connectionsPath << "'");
+        PACKMIME_FATAL_IF(!m_connectionsCsv,
+                          "PackMimeHttpGenerator attribute ConnectionsFile: cannot write '"
+                              << m_connectionsPath << "'");
         std::fputs("conn_id,t_start,client,server,n_reqs,persistent,req_bytes_total,"
                    "rsp_bytes_total,t_closed,success,error\n",
                    m_connectionsCsv);
@@ -411,8 +413,8 @@ PackMimeHttpGenerator::PlanNext()
 {
     pm_http_connection c;
     pm_error err;
-    NS_ABORT_MSG_IF(pm_http_planner_next(m_planner, &c, &err) != PM_OK,
-                    "PackMimeHttpGenerator: " << err.message);
+    PACKMIME_FATAL_IF(pm_http_planner_next(m_planner, &c, &err) != PM_OK,
+                      "PackMimeHttpGenerator: " << err.message);
     // Keep a copy: the planner reuses its request buffer at the next call.
     m_pendingRequests.assign(c.requests, c.requests + c.n_requests);
     m_pending = c;
@@ -619,8 +621,8 @@ PackMimeHttpGenerator::WriteSummaryJson(const std::string& path) const
 {
     Summary s = GetSummary();
     std::ofstream out(path);
-    NS_ABORT_MSG_IF(!out,
-                    "PackMimeHttpGenerator attribute SummaryFile: cannot write '" << path << "'");
+    PACKMIME_FATAL_IF(!out,
+                      "PackMimeHttpGenerator attribute SummaryFile: cannot write '" << path << "'");
     auto num = &PackMimeJsonNumber;
     // Sizes are whole bytes: the sketch's 0.1 % bins are rounded back to integers.
     auto quantiles = [&num](const double* v, int n, bool bytes)

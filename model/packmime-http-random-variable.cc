@@ -8,6 +8,7 @@
 #include "ns3/abort.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
+#include "ns3/packmime-fatal.h"
 
 namespace ns3
 {
@@ -90,7 +91,7 @@ PackMimeHttpRandomVariable::GetValue()
         opt.fsd = m_fsd;
         pm_error err;
         m_sampler = pm_http_sampler_new(m_variable, &opt, Get(), &err);
-        NS_ABORT_MSG_IF(
+        PACKMIME_FATAL_IF(
             !m_sampler,
             "PackMimeHttpRandomVariable (attributes Variable, Rate, Fsd): " << err.message);
     }

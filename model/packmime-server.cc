@@ -7,6 +7,7 @@
 #include "ns3/inet-socket-address.h"
 #include "ns3/inet6-socket-address.h"
 #include "ns3/log.h"
+#include "ns3/packmime-fatal.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/tcp-socket-factory.h"
@@ -137,9 +138,9 @@ PackMimeServer::StartApplication()
         return;
     }
     m_listener = Socket::CreateSocket(GetNode(), TcpSocketFactory::GetTypeId());
-    NS_ABORT_MSG_IF(m_listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_port)) != 0,
-                    "PackMimeServer on node " << GetNode()->GetId() << ": cannot bind port "
-                                              << m_port << " (Port attribute)");
+    PACKMIME_FATAL_IF(m_listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_port)) != 0,
+                      "PackMimeServer on node " << GetNode()->GetId() << ": cannot bind port "
+                                                << m_port << " (Port attribute)");
     SetTimeWait(m_listener);
     m_listener->Listen();
     m_listener->SetAcceptCallback(MakeCallback(&PackMimeServer::HandleConnectionRequest, this),

@@ -10,6 +10,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 passed=0
 failed=0
+bad_inputs=0
 
 # Every case must end by itself within this many seconds (a hang is a failure, as a crash).
 case_timeout=${PACKMIME_CLI_TIMEOUT:-60}
@@ -19,6 +20,7 @@ case_timeout=${PACKMIME_CLI_TIMEOUT:-60}
 expect() {
     local name=$1 status=$2 pattern=$3
     shift 4
+    [ "$status" -ne 0 ] && bad_inputs=$((bad_inputs + 1))
     # A subshell, so that the shell's own "Segmentation fault" job message stays out of the log.
     (timeout -k 5 "$case_timeout" "$@" >"$work/out" 2>"$work/err"; exit $?) 2>/dev/null
     local rc=$?
@@ -396,5 +398,16 @@ if [ -x "$ph" ]; then
     done
 fi
 
-echo "$passed passed, $failed failed"
+# packmime-flow-sizes: the third example, same rules.
+pz="$bin/packmime-flow-sizes"
+if [ -x "$pz" ]; then
+    expect "flow-sizes --n=-1" 2 "^packmime-flow-sizes: --n=-1: out of range" -- "$pz" --n=-1
+    expect "flow-sizes --mode" 2 "^packmime-flow-sizes: --mode=smooth: expected default, linear or step" -- "$pz" --mode=smooth
+    expect "flow-sizes --stream" 2 "^packmime-flow-sizes: --stream=-2: out of range" -- "$pz" --stream=-2
+    expect "flow-sizes --cdf" 2 "^packmime-flow-sizes: --cdf=nosuch: 'nosuch' is neither" -- "$pz" --cdf=nosuch
+    expect "flow-sizes run" 0 "" -- "$pz" --n=5 --cdf=datamining
+    check "flow-sizes prints n sizes" test "$(grep -vc '^#' "$work/out")" -eq 5
+fi
+
+echo "$passed passed, $failed failed ($bad_inputs of the cases are bad inputs)"
 [ "$failed" -eq 0 ]

@@ -32,7 +32,7 @@ extern "C"
     } pm_ecdf_mode;
 
 /** Largest size a CDF may list (2^53 bytes: sampled as doubles, exact up to there). */
-#define PM_ECDF_MAX_SIZE 9007199254740992.0
+#define PM_ECDF_MAX_SIZE       9007199254740992.0
 
 /** Tolerance on the last cumulative probability (|F_last - 1|). */
 #define PM_ECDF_LAST_TOLERANCE 1e-9

@@ -35,10 +35,10 @@ extern "C"
 #define PM_FLOWGEN_CLASSIC_OVERHEAD (1538.0 / 1448.0)
 
 /** Most requests one schedule may hold (by count, or expected from rate x duration). */
-#define PM_FLOWGEN_MAX_REQUESTS 1e9
+#define PM_FLOWGEN_MAX_REQUESTS     1e9
 
 /** Largest fanout of a request (a request becomes that many flows that start together). */
-#define PM_FLOWGEN_MAX_FANOUT 1000000
+#define PM_FLOWGEN_MAX_FANOUT       1000000
 
     /** A `server` line. */
     typedef struct pm_flowgen_server

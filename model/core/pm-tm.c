@@ -439,7 +439,12 @@ check_key_pairs(char* const* names, size_t lines, const char* path, pm_error* er
         const char* b = names[2 * i + 1];
         if (strcmp(a, b) == 0)
         {
-            rc = pm_error_set(err, PM_EPARSE, "%s: pair %s -> %s: a ToR paired with itself", path, a, b);
+            rc = pm_error_set(err,
+                              PM_EPARSE,
+                              "%s: pair %s -> %s: a ToR paired with itself",
+                              path,
+                              a,
+                              b);
             break;
         }
         size_t len = strlen(a) + strlen(b) + 2;
