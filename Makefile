@@ -11,7 +11,7 @@ CTEST_FLAGS ?= --output-on-failure -j $(JOBS)
 CLANG_FORMAT ?= clang-format
 FORMAT_FILES = $(shell git ls-files '*.c' '*.h' '*.cc' 2>/dev/null)
 
-.PHONY: all deps build test demo test-asan test-ns3-43 format format-check clean
+.PHONY: all deps build test demo test-asan test-ns3-43 fuzz valgrind format format-check clean
 
 all: build
 
@@ -44,6 +44,21 @@ test-asan: deps
 test-ns3-43:
 	utils/test-debian-chroot.sh trixie
 
+# valgrind memcheck on a short run of every example and tool.
+valgrind: build
+	@command -v valgrind >/dev/null || utils/install-deps.sh --valgrind
+	utils/valgrind.sh $(BUILD_DIR)/bin
+
+# libFuzzer targets of every parser (clang, ASan + UBSan), each run for FUZZ_SECONDS.
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+fuzz:
+	@utils/install-deps.sh --fuzz
+	@test -f $(FUZZ_DIR)/CMakeCache.txt || \
+	  cmake -S fuzz -B $(FUZZ_DIR) -DCMAKE_C_COMPILER=clang
+	cmake --build $(FUZZ_DIR) -j $(JOBS)
+	fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
+
 format:
 	$(CLANG_FORMAT) -i $(FORMAT_FILES)
 
@@ -51,4 +66,4 @@ format-check:
 	$(CLANG_FORMAT) --dry-run --Werror $(FORMAT_FILES)
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR)

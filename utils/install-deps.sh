@@ -12,6 +12,13 @@ packages="cmake g++ make pkg-config libgsl-dev libns3-dev ns3 libsqlite3-dev lib
 if [ "${1:-}" = "--sanitizers" ]; then
     packages="$packages libasan8 libubsan1"
 fi
+if [ "${1:-}" = "--valgrind" ]; then
+    packages="$packages valgrind"
+fi
+if [ "${1:-}" = "--fuzz" ]; then
+    # The fuzz targets need only the C core: clang with its libFuzzer runtime, and GSL.
+    packages="cmake make clang libclang-rt-14-dev libgsl-dev"
+fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
     echo "install-deps: not a Debian system; make sure these are installed: $packages" >&2

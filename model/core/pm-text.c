@@ -186,6 +186,17 @@ pm_text_read_file(const char* path, char** out, size_t* out_len, pm_error* err)
         {
             break;
         }
+        if (cap >= PM_TEXT_MAX_FILE)
+        {
+            free(buf);
+            fclose(f);
+            return pm_error_set(err,
+                                PM_EPARSE,
+                                "%s: larger than %d MiB (not a text input of this module: CDFs, "
+                                "configs and trace matrices are far smaller)",
+                                path,
+                                (int)(PM_TEXT_MAX_FILE >> 20));
+        }
         char* grown = realloc(buf, cap * 2);
         if (!grown)
         {

@@ -29,6 +29,9 @@ extern "C"
      */
     size_t pm_text_split(const char* s, size_t len, pm_text_field* fields, size_t max);
 
+/** Largest file pm_text_read_file reads (a FIFO or /dev/zero would otherwise never end). */
+#define PM_TEXT_MAX_FILE ((size_t)256 << 20)
+
     /* Read a whole file into *out (caller frees; NUL-terminated after its *len bytes, which
      * may include NULs); errors name the path. len may be NULL. */
     int pm_text_read_file(const char* path, char** out, size_t* len, pm_error* err);
