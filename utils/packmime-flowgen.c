@@ -303,7 +303,8 @@ write_schedule(pm_flowgen* g,
         *last_start = f.start;
         per_server[f.server]++;
     }
-    if (o->hpcc && (fseek(out, count_pos, SEEK_SET) != 0 || fprintf(out, "%-20" PRIu64, *flows) < 0))
+    if (o->hpcc &&
+        (fseek(out, count_pos, SEEK_SET) != 0 || fprintf(out, "%-20" PRIu64, *flows) < 0))
     {
         return 1;
     }

@@ -91,7 +91,7 @@ typedef struct options
 
 /* Print a usage error naming the tool and exit with status 2. */
 static const char tool[] = "packmime-sample";
-#define usage_error(...) pm_cli_usage_error(tool, __VA_ARGS__)
+#define usage_error(...)    pm_cli_usage_error(tool, __VA_ARGS__)
 
 /** --summary keeps every sample (8 bytes each) to sort it: at most 2^28 samples (2 GiB). */
 #define SUMMARY_MAX_SAMPLES 268435456.0
