@@ -31,6 +31,23 @@ ParseNumber(const std::string& text, double min, double max, unsigned flags, dou
     return pm_text_parse_number(text.c_str(), range, out, &err) == PM_OK ? "" : err.message;
 }
 
+/// Converts a whole number of type T in [min, max] (clipped to +-2^53, the whole numbers the
+/// core parses exactly) into value; returns what was expected, or "".
+template <typename T>
+std::function<std::string(const std::string&)>
+WholeNumber(T& value, double min, double max)
+{
+    min = std::max(min, -PM_NUMBER_MAX_INTEGER);
+    max = std::min(max, PM_NUMBER_MAX_INTEGER);
+    return [&value, min, max](const std::string& text)
+    {
+        double v = 0;
+        std::string expected = ParseNumber(text, min, max, PM_NUMBER_INTEGER, &v);
+        value = expected.empty() ? T(v) : value;
+        return expected;
+    };
+}
+
 /// The default of a number as the help shows it.
 std::string
 Shown(double v)
@@ -146,17 +163,7 @@ PackMimeCommandLine::AddCount(const std::string& name,
                               uint64_t min,
                               uint64_t max)
 {
-    Add(name,
-        help,
-        std::to_string(value),
-        [&value, min, max](const std::string& text)
-        {
-            double v = 0;
-            std::string expected =
-                ParseNumber(text, double(min), double(max), PM_NUMBER_INTEGER, &v);
-            value = expected.empty() ? uint64_t(v) : value;
-            return expected;
-        });
+    Add(name, help, std::to_string(value), WholeNumber(value, double(min), double(max)));
 }
 
 void
@@ -166,17 +173,7 @@ PackMimeCommandLine::AddCount(const std::string& name,
                               uint32_t min,
                               uint32_t max)
 {
-    Add(name,
-        help,
-        std::to_string(value),
-        [&value, min, max](const std::string& text)
-        {
-            double v = 0;
-            std::string expected =
-                ParseNumber(text, double(min), double(max), PM_NUMBER_INTEGER, &v);
-            value = expected.empty() ? uint32_t(v) : value;
-            return expected;
-        });
+    Add(name, help, std::to_string(value), WholeNumber(value, double(min), double(max)));
 }
 
 void
@@ -186,20 +183,8 @@ PackMimeCommandLine::AddInteger(const std::string& name,
                                 int64_t min,
                                 int64_t max)
 {
-    // Bounds beyond 2^53 are clipped to it: the core parses whole numbers exactly up to there.
-    double lo = std::max(double(min), -PM_NUMBER_MAX_INTEGER);
-    double hi = std::min(double(max), PM_NUMBER_MAX_INTEGER);
     std::string shown = value == INT64_MIN ? "" : std::to_string(value);
-    Add(name,
-        help,
-        shown,
-        [&value, lo, hi](const std::string& text)
-        {
-            double v = 0;
-            std::string expected = ParseNumber(text, lo, hi, PM_NUMBER_INTEGER, &v);
-            value = expected.empty() ? int64_t(v) : value;
-            return expected;
-        });
+    Add(name, help, shown, WholeNumber(value, double(min), double(max)));
 }
 
 void
