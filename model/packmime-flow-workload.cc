@@ -644,6 +644,7 @@ void
 PackMimeFlowWorkload::Arrive(PackMimeFlowRecord record)
 {
     m_summary.generated++;
+    NotePeakRunning();
     m_summary.bytesOffered += record.size;
     m_lastArrival = Simulator::Now();
     m_clients[record.src]->StartFlow(record, m_direction);
@@ -704,6 +705,7 @@ PackMimeFlowWorkload::ArriveIncast()
         record.server = m_servers[s];
         record.incast = request;
         m_summary.generated++;
+        NotePeakRunning();
         m_summary.incastFlows++;
         m_summary.incastBytes += record.size;
         m_summary.bytesOffered += record.size;
@@ -743,6 +745,14 @@ const std::vector<Ptr<PackMimeFlowClient>>&
 PackMimeFlowWorkload::GetClients() const
 {
     return m_clients;
+}
+
+void
+PackMimeFlowWorkload::NotePeakRunning()
+{
+    const Summary& s = m_summary;
+    m_summary.peakRunning =
+        std::max(s.peakRunning, s.generated - s.completed - s.failed - s.incomplete);
 }
 
 void
@@ -877,7 +887,8 @@ PackMimeFlowWorkload::PrintSummary(std::ostream& os) const
         out << "incast              " << s.incastRequests << " requests, " << s.incastFlows
             << " flows, " << s.incastBytes << " bytes\n";
     }
-    out << "connections opened  " << s.connectionsOpened << "\n";
+    out << "connections opened  " << s.connectionsOpened << " (peak running flows "
+        << s.peakRunning << ")\n";
     out << "size bucket       flows    FCT p50 (ms)   FCT p99 (ms)   slowdown p50   slowdown p99\n";
     for (int b = 0; b < 3; b++)
     {
@@ -910,6 +921,7 @@ PackMimeFlowWorkload::WriteSummaryJson(const std::string& path) const
     out << "  \"incast_flows\": " << s.incastFlows << ",\n";
     out << "  \"incast_bytes\": " << s.incastBytes << ",\n";
     out << "  \"connections_opened\": " << s.connectionsOpened << ",\n";
+    out << "  \"peak_running_flows\": " << s.peakRunning << ",\n";
     out << "  \"duration_s\": " << num(s.duration) << ",\n";
     out << "  \"target_load\": " << num(s.targetLoad) << ",\n";
     out << "  \"achieved_load\": " << num(s.achievedLoad) << ",\n";

@@ -143,6 +143,7 @@ class PackMimeFlowWorkload : public Object
         uint64_t bytesOffered{0};      ///< bytes of every offered flow (incast included)
         uint64_t bytesCompleted{0};    ///< bytes of completed flows
         uint64_t connectionsOpened{0}; ///< TCP connections opened
+        uint64_t peakRunning{0};       ///< most flows running at once
         uint64_t incastRequests{0};    ///< incast requests offered
         uint64_t incastFlows{0};       ///< incast flows offered (also counted in generated)
         uint64_t incastBytes{0};       ///< bytes of incast flows
@@ -205,6 +206,7 @@ class PackMimeFlowWorkload : public Object
     void ScheduleNextIncast();
     void ArriveIncast();
     void HandleRecord(const PackMimeFlowRecord& record);
+    void NotePeakRunning(); //!< update the peak of flows running at once
     void WriteCsvRow(const PackMimeFlowRecord& record);
     void WriteSummaryJson(const std::string& path) const;
     uint32_t SizeBucket(uint64_t size) const;
