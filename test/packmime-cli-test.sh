@@ -321,7 +321,7 @@ if [ -x "$pf" ]; then
     check "flows tm NaN: nothing written" test ! -e "$work/flowsnan/flows.csv"
     expect "flows tm too few hosts" 2 "the trace has N = 4 ToRs, set --hosts >= 4" -- "$pf" --pattern=tm --tm="$janus/sample_trace" --hosts=3 --outdir="$work/flows"
     expect "flows tm leaf-spine leaves" 2 "set --leaves=4" -- "$pf" --pattern=tm --tm="$janus/sample_trace" --topology=leaf-spine --leaves=2 --outdir="$work/flows"
-    expect "flows tm run" 0 "" -- "$pf" --pattern=tm --tm="$janus/sample_trace" --epoch=0.01 --tm-scale=1e5 --hosts=4 --cdf=fb_keyvalue --link=1Gbps --outdir="$work/flowstm"
+    expect "flows tm run" 0 "" -- "$pf" --pattern=tm --tm="$janus/sample_trace" --epoch=0.01 --tm-scale=1e4 --hosts=4 --cdf=fb_keyvalue --link=1Gbps --outdir="$work/flowstm"
     check "flows tm wrote flows" test "$(tail -n +2 "$work/flowstm/flows.csv" | wc -l)" -gt 100
     expect "flows help" 0 "" -- "$pf" --help
     check "flows help lists --cdf" grep -q -- "--cdf" "$work/out"
