@@ -33,8 +33,8 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         {
             int integer = (ranges[k].flags & PM_NUMBER_INTEGER) != 0;
             int above = (ranges[k].flags & PM_NUMBER_ABOVE_MIN) != 0;
-            if (!isfinite(v) || v > ranges[k].max || (above ? v <= ranges[k].min : v < ranges[k].min) ||
-                (integer && v != floor(v)))
+            if (!isfinite(v) || v > ranges[k].max ||
+                (above ? v <= ranges[k].min : v < ranges[k].min) || (integer && v != floor(v)))
             {
                 abort();
             }

@@ -887,8 +887,8 @@ PackMimeFlowWorkload::PrintSummary(std::ostream& os) const
         out << "incast              " << s.incastRequests << " requests, " << s.incastFlows
             << " flows, " << s.incastBytes << " bytes\n";
     }
-    out << "connections opened  " << s.connectionsOpened << " (peak running flows "
-        << s.peakRunning << ")\n";
+    out << "connections opened  " << s.connectionsOpened << " (peak running flows " << s.peakRunning
+        << ")\n";
     out << "size bucket       flows    FCT p50 (ms)   FCT p99 (ms)   slowdown p50   slowdown p99\n";
     for (int b = 0; b < 3; b++)
     {
