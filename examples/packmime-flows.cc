@@ -21,7 +21,6 @@
 #include "ns3/traffic-control-module.h"
 
 #include <chrono>
-#include <filesystem>
 #include <iostream>
 
 using namespace ns3;
@@ -239,12 +238,7 @@ main(int argc, char* argv[])
                      " ToRs, set --hosts >= " + std::to_string(tmN));
         }
     }
-    std::error_code mkdirError;
-    std::filesystem::create_directories(outdir, mkdirError);
-    if (mkdirError)
-    {
-        cmd.Fail("--outdir=" + outdir + ": cannot create: " + mkdirError.message());
-    }
+    cmd.CreateDirectories("outdir", outdir);
 
     NodeContainer hostNodes;
     hostNodes.Create(hosts);

@@ -25,7 +25,6 @@
 #include "ns3/traffic-control-module.h"
 
 #include <chrono>
-#include <filesystem>
 #include <iomanip>
 #include <iostream>
 
@@ -151,12 +150,7 @@ main(int argc, char* argv[])
         cmd.Fail(cmd.Given("clients") + " and " + cmd.Given("servers") +
                  ": expected as many servers as clients");
     }
-    std::error_code mkdirError;
-    std::filesystem::create_directories(outdir, mkdirError);
-    if (mkdirError)
-    {
-        cmd.Fail("--outdir=" + outdir + ": cannot create: " + mkdirError.message());
-    }
+    cmd.CreateDirectories("outdir", outdir);
 
     NodeContainer clients;
     NodeContainer servers;

@@ -13,6 +13,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 
@@ -370,6 +371,17 @@ PackMimeCommandLine::Given(const std::string& name) const
         }
     }
     return "--" + name;
+}
+
+void
+PackMimeCommandLine::CreateDirectories(const std::string& name, const std::string& path) const
+{
+    std::error_code error;
+    std::filesystem::create_directories(path, error);
+    if (error)
+    {
+        Fail("--" + name + "=" + path + ": cannot create: " + error.message());
+    }
 }
 
 void

@@ -95,6 +95,13 @@ class PackMimeCommandLine
      */
     std::string Given(const std::string& name) const;
 
+    /**
+     * @brief Create an output directory and its parents, or fail naming the option.
+     * @param name the option that gave the path (for the message)
+     * @param path the directory
+     */
+    void CreateDirectories(const std::string& name, const std::string& path) const;
+
     /// Check every argument, then let ns3::CommandLine handle help and attributes.
     void Parse(int argc, char* argv[]);
 
