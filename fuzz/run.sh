@@ -14,7 +14,7 @@ shift $(( $# >= 2 ? 2 : 1 ))
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(ecdf flowgen-config janus-binary janus-text number)
+[ ${#targets[@]} -gt 0 ] || targets=(ecdf flowgen-config janus-binary janus-text json number)
 
 # seed TARGET DIR: the shipped data as inputs of TARGET.
 seed() {
