@@ -8,12 +8,18 @@
 # libns3-dev does not depend on (their include directories and libraries must exist, or
 # CMake's generate step fails) and the ns3 package's helper binaries.
 set -eu
-packages="cmake g++ make pkg-config libgsl-dev libns3-dev ns3 libsqlite3-dev libxml2-dev libpython3-dev"
+# parallel and gnuplot-nox: packmime-sweep runs jobs through GNU parallel; packmime-plot draws
+# with gnuplot's cairo terminals (make demo ends with the demo's figures).
+packages="cmake g++ make pkg-config libgsl-dev libns3-dev ns3 libsqlite3-dev libxml2-dev libpython3-dev parallel gnuplot-nox"
 if [ "${1:-}" = "--sanitizers" ]; then
     packages="$packages libasan8 libubsan1"
 fi
 if [ "${1:-}" = "--valgrind" ]; then
     packages="$packages valgrind"
+fi
+if [ "${1:-}" = "--slurm" ]; then
+    # A single-node Slurm for the job-array test (make test-slurm).
+    packages="slurm-wlm munge"
 fi
 if [ "${1:-}" = "--fuzz" ]; then
     # The fuzz targets need only the C core: clang with its libFuzzer runtime, and GSL.

@@ -54,5 +54,18 @@ vg "http HTTP/1.1" 0 "$bin/packmime-http" --rate=20 --duration=2 --drain=2 --htt
 vg "http small queue" 0 "$bin/packmime-http" --rate=50 --duration=1 --drain=0 --queue=5 --outdir="$work/httpq"
 vg "http usage error" 2 "$bin/packmime-http" --bottleneck=0bps
 vg "flow-sizes example" 0 "$bin/packmime-flow-sizes"
+vg "plot flows" 0 "$bin/packmime-plot" "$work/flows" --no-render
+vg "plot http" 0 "$bin/packmime-plot" "$work/http" --no-render
+vg "plot usage error" 2 "$bin/packmime-plot" "$work/flows" --format svg
+# The sweep's own work (a stand-in program writes each job's summary.json).
+printf '#!/bin/sh\nfor a; do case $a in --outdir=*) echo "{\\"x\\": [1, 2]}" >"${a#--outdir=}/summary.json";; esac; done\n' >"$work/prog"
+chmod +x "$work/prog"
+vg "sweep (GNU parallel, 4 jobs)" 0 "$bin/packmime-sweep" --program "$work/prog" --param x=1,2 --runs 2 -o "$work/sweep"
+rm "$work/sweep/jobs/0001/done"
+vg "sweep job" 0 "$bin/packmime-sweep" job "$work/sweep" 1
+vg "sweep status" 0 "$bin/packmime-sweep" status "$work/sweep"
+vg "sweep collect" 0 "$bin/packmime-sweep" collect "$work/sweep"
+vg "plot sweep" 0 "$bin/packmime-plot" "$work/sweep" --y "x[1]" --no-render
+vg "sweep usage error" 2 "$bin/packmime-sweep" --program "$work/prog" --runs 0 -o "$work/sweep"
 echo "$runs runs under memcheck, $failed failed"
 [ "$failed" -eq 0 ]
