@@ -11,7 +11,7 @@ CTEST_FLAGS ?= --output-on-failure -j $(JOBS)
 CLANG_FORMAT ?= clang-format
 FORMAT_FILES = $(shell git ls-files '*.c' '*.h' '*.cc' 2>/dev/null)
 
-.PHONY: all deps build test demo test-asan test-ns3-43 fuzz valgrind format format-check clean
+.PHONY: all deps build test demo test-asan test-ns3-43 test-slurm fuzz valgrind format format-check clean
 
 all: build
 
@@ -31,6 +31,7 @@ test: build
 demo: build
 	@mkdir -p results
 	$(BUILD_DIR)/bin/packmime-http --rate=100 --duration=60 --outdir=results
+	$(BUILD_DIR)/bin/packmime-plot results
 
 test-asan: deps
 	@utils/install-deps.sh --sanitizers
@@ -43,6 +44,11 @@ test-asan: deps
 # debootstrap'd root cached in /var/cache/packmime (PACKMIME_CHROOT_CACHE); as root.
 test-ns3-43:
 	utils/test-debian-chroot.sh trixie
+
+# packmime-sweep as a Slurm job array on a single-node Slurm started for the test (as root;
+# skipped with a message otherwise).
+test-slurm: build
+	test/packmime-slurm-test.sh $(BUILD_DIR)/bin
 
 # valgrind memcheck on a short run of every example and tool.
 valgrind: build
