@@ -166,8 +166,10 @@ for _ in $(seq 300); do # until the hanging jobs have started and the others are
 done
 # GNU parallel gives every job its own process group; the session holds them all (as a node
 # that dies takes every process with it).
+exec 3>&2 2>/dev/null # without the shell's "Killed" notice
 pkill -KILL -s "$leader"
-{ wait "$leader"; } 2>/dev/null
+wait "$leader"
+exec 2>&3 3>&-
 rm -f "$work/hang"
 "$sweep" status "$k" >"$work/status"
 check "status after kill: exit 1" [ $? -eq 1 ]
@@ -216,6 +218,11 @@ expect "campaign file: bad line" 2 "bad.campaign:2: expected 'program PROG'" -- 
     "$sweep" -f "$work/bad.campaign" -o "$work/x"
 expect "status of a non-campaign" 1 "is not a campaign directory" -- "$sweep" status "$work"
 expect "job number out of range" 2 "job number '12'" -- "$sweep" job "$k" 12
+
+# --dry-run prints the commands and creates nothing.
+"$sweep" --program packmime-flows --param load=0.3,0.6 --runs 2 --dry-run -o "$work/dry" -- --flows=5 >"$work/out"
+check "dry run: 4 commands" [ "$(grep -c -- '--flows=5 --load=0\.[36] --RngRun=[12] --outdir=' "$work/out")" -eq 4 ]
+check "dry run: nothing created" [ ! -e "$work/dry" ]
 
 # A campaign file is the same campaign as the command line.
 printf '# the killed campaign\nprogram %s\nparam x=1,2\nparam mode=a,b\nruns 3\n' "$fake" >"$work/k.campaign"

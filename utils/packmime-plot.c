@@ -44,8 +44,9 @@ static const char usage_text[] =
     "    fct-slowdown       FCT slowdown p50 and p99 against flow size, in 10 size bins of\n"
     "                       equal flow counts (completed flows; log-log)\n"
     "    fct-cdf            CDF of flow completion times (ms, log x; at most 1000 points)\n"
-    "    load-over-time     offered load per 1/50 of the run (fraction of the host links,\n"
-    "                       from summary.json's target), with the target\n"
+    "    load-over-time     offered and delivered load per 1/50 of the run (bytes of the\n"
+    "                       flows started / completed; fraction of the host links, from\n"
+    "                       summary.json's target), with the target\n"
     "  packmime-http output (pairs.csv, connections.csv, summary.json):\n"
     "    response-time-cdf  CDF of response times (ms, log x; at most 1000 points)\n"
     "    request-size-ccdf, response-size-ccdf\n"
@@ -72,10 +73,10 @@ static const char usage_text[] =
     "and scripts), 2 usage error.\n";
 
 /** Most points drawn for a CDF (quantiles of the sample when it is larger). */
-#define CDF_POINTS 1000
+#define CDF_POINTS   1000
 /** Size bins of the slowdown figure, and time bins of the over-time figures. */
-#define SIZE_BINS 10
-#define TIME_BINS 50
+#define SIZE_BINS    10
+#define TIME_BINS    50
 /** Points of a model curve. */
 #define MODEL_POINTS 200
 
@@ -96,8 +97,7 @@ typedef struct options
 } options;
 
 /* Print "packmime-plot: message" and exit 1. */
-static void
-die(const char* fmt, ...)
+static void die(const char* fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2), noreturn))
 #endif
@@ -128,8 +128,7 @@ xrealloc(void* p, size_t n)
 }
 
 /* printf into a new string. */
-static char*
-format(const char* fmt, ...)
+static char* format(const char* fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))
 #endif
@@ -166,7 +165,7 @@ typedef struct csv_table
     char* text;
     char** header;
     size_t ncols;
-    char** cells; /* nrows * ncols */
+    char** cells;  /* nrows * ncols */
     size_t* lines; /* line number of each row */
     size_t nrows;
 } csv_table;
@@ -626,26 +625,46 @@ plot_flows(const options* o, figure_list* list)
                  list);
     free(sorted);
 
-    /* Offered load over time: bytes of the flows started in each bin. */
+    /* Load over time: bytes of the flows started (offered) and completed (delivered) in each
+     * bin, over the whole run (the last arrival, then the drain). */
+    size_t c_end = csv_column(&t, "end_time");
+    double run_end = end;
+    for (size_t r = 0; r < n; r++)
+    {
+        run_end = fmax(run_end, csv_number(&t, r, c_end)); /* fmax ignores NAN (unfinished) */
+    }
     double target_load = summary_number(&summary, "target_load");
     double target_bps = summary_number(&summary, "target_bps");
     double capacity = target_load > 0 && target_bps > 0 ? target_bps / target_load : NAN;
-    double w = time_bin_width(end);
-    double bytes[TIME_BINS] = {0};
+    double w = time_bin_width(run_end);
+    double offered[TIME_BINS] = {0};
+    double delivered[TIME_BINS] = {0};
     for (size_t r = 0; r < n; r++)
     {
+        double bytes = csv_number(&t, r, c_size);
         size_t b = (size_t)(start[r] / w);
-        bytes[b < TIME_BINS ? b : TIME_BINS - 1] += csv_number(&t, r, c_size);
+        offered[b < TIME_BINS ? b : TIME_BINS - 1] += bytes;
+        if (csv_number(&t, r, c_ok) == 1)
+        {
+            b = (size_t)(csv_number(&t, r, c_end) / w);
+            delivered[b < TIME_BINS ? b : TIME_BINS - 1] += bytes;
+        }
     }
-    f = figure_open(o, "load-over-time", "columns: time_s offered_gbps offered_load target_load");
+    f = figure_open(o,
+                    "load-over-time",
+                    "columns: time_s offered_gbps delivered_gbps offered_load delivered_load "
+                    "target_load");
     for (size_t b = 0; b < TIME_BINS; b++)
     {
-        double bps = bytes[b] * 8 / w;
+        double in = offered[b] * 8 / w;
+        double out = delivered[b] * 8 / w;
         fprintf(f.dat,
-                "%.10g %.10g %.10g %.10g\n",
+                "%.10g %.10g %.10g %.10g %.10g %.10g\n",
                 (b + 0.5) * w,
-                bps / 1e9,
-                bps / capacity,
+                in / 1e9,
+                out / 1e9,
+                in / capacity,
+                out / capacity,
                 target_load);
         f.points++;
     }
@@ -653,14 +672,17 @@ plot_flows(const options* o, figure_list* list)
         o,
         &f,
         isfinite(capacity)
-            ? "set title 'Offered load over time (flows started per bin)'\n"
+            ? "set title 'Load over time (bytes of the flows started / completed per bin)'\n"
               "set xlabel 'time (s)'\nset ylabel 'load (fraction of host link capacity)'\n"
-              "set yrange [0:*]\n"
-            : "set title 'Offered traffic over time (flows started per bin)'\n"
-              "set xlabel 'time (s)'\nset ylabel 'offered (Gb/s)'\nset yrange [0:*]\n",
-        isfinite(capacity) ? "plot 'load-over-time.dat' using 1:3 with steps lw 2 title 'offered', "
-                             "\\\n     '' using 1:4 with lines dt 2 lw 2 title 'target'"
-                           : "plot 'load-over-time.dat' using 1:2 with steps lw 2 title 'offered'",
+              "set yrange [0:*]\nset key top right\n"
+            : "set title 'Traffic over time (bytes of the flows started / completed per bin)'\n"
+              "set xlabel 'time (s)'\nset ylabel 'Gb/s'\nset yrange [0:*]\nset key top right\n",
+        isfinite(capacity)
+            ? "plot 'load-over-time.dat' using 1:4 with histeps lw 2 title 'offered', \\\n"
+              "     '' using 1:5 with histeps lw 2 title 'delivered', \\\n"
+              "     '' using 1:6 with lines dt 2 lw 2 title 'target'"
+            : "plot 'load-over-time.dat' using 1:2 with histeps lw 2 title 'offered', \\\n"
+              "     '' using 1:3 with histeps lw 2 title 'delivered'",
         list);
 
     free(s);
@@ -850,6 +872,7 @@ field_unit(const char* field)
                  {"_bytes", " (bytes)"},
                  {"_load", " (fraction of link capacity)"},
                  {"utilization", " (fraction)"}};
+
     const char* base = strrchr(field, '.');
     base = base ? base + 1 : field;
     size_t n = strlen(base);
@@ -1297,7 +1320,9 @@ main(int argc, char** argv)
             printf(" %s", list.names[i]);
         }
         printf(o.render ? " (.dat, .gp, %s)\n" : " (.dat, .gp)\n",
-               o.png && o.pdf ? ".png, .pdf" : o.png ? ".png" : ".pdf");
+               o.png && o.pdf ? ".png, .pdf"
+               : o.png        ? ".png"
+                              : ".pdf");
     }
     for (size_t i = 0; i < list.count; i++)
     {

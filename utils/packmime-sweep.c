@@ -150,8 +150,7 @@ push_string(char*** array, size_t* count, const char* s)
 }
 
 /* printf into a new string. */
-static char*
-format(const char* fmt, ...)
+static char* format(const char* fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))
 #endif
@@ -172,8 +171,7 @@ format(const char* fmt, ...)
 }
 
 /* Print "packmime-sweep: message" and exit 1 (an error of the environment, not of usage). */
-static void
-die(const char* fmt, ...)
+static void die(const char* fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2), noreturn))
 #endif
@@ -615,8 +613,9 @@ free_strings(char** s, size_t n)
 static char*
 shell_quote(const char* s)
 {
-    if (*s && strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-+=:,./@%") ==
-                  strlen(s))
+    if (*s &&
+        strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-+=:,./@%") ==
+            strlen(s))
     {
         return xstrdup(s);
     }
@@ -682,6 +681,7 @@ state_of(const char* dir, const campaign* c, size_t job)
         const char* marker;
         job_state state;
     } markers[] = {{"done", JOB_DONE}, {"failed", JOB_FAILED}, {"started", JOB_UNFINISHED}};
+
     for (size_t m = 0; m < 3; m++)
     {
         char* f = job_file(dir, c, job, markers[m].marker);
@@ -1217,16 +1217,17 @@ run_slurm(const run_options* o, const size_t* list, size_t count)
     make_dirs(logs);
     char* qself = shell_quote(self);
     char* qdir = shell_quote(o->dir);
-    char* script = format("#!/bin/sh\n"
-                          "# packmime-sweep: one array task per job; the task id is the job number.\n"
-                          "#SBATCH --job-name=packmime-sweep\n"
-                          "#SBATCH --array=%s%s\n"
-                          "#SBATCH --ntasks=1\n"
-                          "#SBATCH --cpus-per-task=1\n"
-                          "#SBATCH --output=%s/%%A_%%a.out\n",
-                          ranges,
-                          throttle,
-                          logs);
+    char* script =
+        format("#!/bin/sh\n"
+               "# packmime-sweep: one array task per job; the task id is the job number.\n"
+               "#SBATCH --job-name=packmime-sweep\n"
+               "#SBATCH --array=%s%s\n"
+               "#SBATCH --ntasks=1\n"
+               "#SBATCH --cpus-per-task=1\n"
+               "#SBATCH --output=%s/%%A_%%a.out\n",
+               ranges,
+               throttle,
+               logs);
     for (size_t i = 0; i < o->nsbatch; i++)
     {
         char* t = format("%s#SBATCH %s\n", script, o->sbatch[i]);
@@ -1287,18 +1288,19 @@ run_campaign(int argc, char** argv)
         OPT_SBATCH,
         OPT_DRY_RUN
     };
-    static const struct option long_options[] = {{"program", required_argument, NULL, OPT_PROGRAM},
-                                                 {"param", required_argument, NULL, OPT_PARAM},
-                                                 {"runs", required_argument, NULL, OPT_RUNS},
-                                                 {"first-run", required_argument, NULL, OPT_FIRST_RUN},
-                                                 {"outdir", required_argument, NULL, 'o'},
-                                                 {"jobs", required_argument, NULL, 'j'},
-                                                 {"slurm", no_argument, NULL, OPT_SLURM},
-                                                 {"slurm-max", required_argument, NULL, OPT_SLURM_MAX},
-                                                 {"sbatch", required_argument, NULL, OPT_SBATCH},
-                                                 {"dry-run", no_argument, NULL, OPT_DRY_RUN},
-                                                 {"help", no_argument, NULL, 'h'},
-                                                 {NULL, 0, NULL, 0}};
+    static const struct option long_options[] = {
+        {"program", required_argument, NULL, OPT_PROGRAM},
+        {"param", required_argument, NULL, OPT_PARAM},
+        {"runs", required_argument, NULL, OPT_RUNS},
+        {"first-run", required_argument, NULL, OPT_FIRST_RUN},
+        {"outdir", required_argument, NULL, 'o'},
+        {"jobs", required_argument, NULL, 'j'},
+        {"slurm", no_argument, NULL, OPT_SLURM},
+        {"slurm-max", required_argument, NULL, OPT_SLURM_MAX},
+        {"sbatch", required_argument, NULL, OPT_SBATCH},
+        {"dry-run", no_argument, NULL, OPT_DRY_RUN},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
     static const pm_number_range jobs_range = {1, 4096, PM_NUMBER_INTEGER};
     static const pm_number_range max_range = {1, 1e6, PM_NUMBER_INTEGER};
     campaign c = {0};
@@ -1397,20 +1399,42 @@ run_campaign(int argc, char** argv)
     c.program = program;
     check_job_count(&c);
     check_fixed_args(&c);
-    /* Absolute, so that the commands work from any directory and on any Slurm node. */
-    make_dirs(o.dir);
+    /* Absolute, so that the commands work from any directory and on any Slurm node. A dry
+     * run of a new campaign creates nothing. */
     char dir[PATH_MAX];
-    if (!realpath(o.dir, dir))
+    if (o.dry_run && !exists(o.dir))
     {
-        die("%s: %s", o.dir, strerror(errno));
+        char cwd[PATH_MAX];
+        if (o.dir[0] != '/' && !getcwd(cwd, sizeof(cwd)))
+        {
+            die("cannot get the current directory: %s", strerror(errno));
+        }
+        if (snprintf(dir,
+                     sizeof(dir),
+                     "%s%s%s",
+                     o.dir[0] == '/' ? "" : cwd,
+                     o.dir[0] == '/' ? "" : "/",
+                     o.dir) >= (int)sizeof(dir))
+        {
+            usage_error("-o '%s': path too long", o.dir);
+        }
+        o.dir = dir;
     }
-    o.dir = dir;
-    create_or_resume(o.dir, &c);
+    else
+    {
+        make_dirs(o.dir);
+        if (!realpath(o.dir, dir))
+        {
+            die("%s: %s", o.dir, strerror(errno));
+        }
+        o.dir = dir;
+        create_or_resume(o.dir, &c);
+    }
 
     size_t count;
     size_t* list = unfinished_jobs(o.dir, &c, &count);
     state_counts before = count_states(o.dir, &c, 0);
-    printf("%s: %s: %zu jobs (%zu points x %lu runs): %zu done before, running %zu "
+    printf("%s: %s: %zu jobs (%zu points x %lu runs): %zu done before, %s %zu "
            "(%zu failed, %zu unfinished before)\n",
            tool,
            o.dir,
@@ -1418,6 +1442,7 @@ run_campaign(int argc, char** argv)
            job_count(&c) / c.runs,
            c.runs,
            before.of[JOB_DONE],
+           o.dry_run ? "would run" : "running",
            count,
            before.of[JOB_FAILED],
            before.of[JOB_UNFINISHED]);
@@ -1461,21 +1486,44 @@ typedef struct field_set
     int* numeric; /* 1 while every value seen is a number (or null) */
 } field_set;
 
-/* Index of a field name, adding it if new. */
+/* Index of a field name, adding it if new; tries *hint first (the jobs of one program write the
+ * same fields in the same order, so collecting stays linear in jobs x fields). */
 static size_t
-field_index(field_set* f, const char* name)
+field_index(field_set* f, const char* name, size_t* hint)
 {
+    if (*hint < f->count && strcmp(f->names[*hint], name) == 0)
+    {
+        return (*hint)++;
+    }
     for (size_t i = 0; i < f->count; i++)
     {
         if (strcmp(f->names[i], name) == 0)
         {
+            *hint = i + 1;
             return i;
         }
     }
     push_string(&f->names, &f->count, name);
     f->numeric = xrealloc(f->numeric, f->count * sizeof(int));
     f->numeric[f->count - 1] = 1;
+    *hint = f->count;
     return f->count - 1;
+}
+
+/* The field at path in doc, trying position *hint first (as field_index). */
+static const pm_json_field*
+find_field(const pm_json_doc* doc, const char* path, size_t* hint)
+{
+    if (*hint < doc->count && strcmp(doc->fields[*hint].path, path) == 0)
+    {
+        return &doc->fields[(*hint)++];
+    }
+    const pm_json_field* f = pm_json_find(doc, path);
+    if (f)
+    {
+        *hint = (size_t)(f - doc->fields) + 1;
+    }
+    return f;
 }
 
 /* Write a CSV field, quoted when it holds a comma, quote or newline. */
@@ -1566,9 +1614,10 @@ collect_command(const char* dir)
         }
         free(path);
         done++;
+        size_t hint = 0;
         for (size_t k = 0; k < docs[j].count; k++)
         {
-            size_t i = field_index(&fields, docs[j].fields[k].path);
+            size_t i = field_index(&fields, docs[j].fields[k].path, &hint);
             if (docs[j].fields[k].kind == PM_JSON_STRING)
             {
                 fields.numeric[i] = 0;
@@ -1602,10 +1651,11 @@ collect_command(const char* dir)
             csv_field(out, c.params[p].values[value_index(&c, j, p)]);
         }
         fprintf(out, ",%lu", job_run(&c, j));
+        size_t hint = 0;
         for (size_t i = 0; i < fields.count; i++)
         {
             fputc(',', out);
-            csv_value(out, pm_json_find(&docs[j], fields.names[i]));
+            csv_value(out, find_field(&docs[j], fields.names[i], &hint));
         }
         fputc('\n', out);
     }
@@ -1623,8 +1673,10 @@ collect_command(const char* dir)
     size_t points = n / c.runs;
     size_t rows = 0;
     double* x = xrealloc(NULL, c.runs * sizeof(double));
+    size_t* hints = xrealloc(NULL, c.runs * sizeof(size_t));
     for (size_t pt = 0; pt < points; pt++)
     {
+        memset(hints, 0, c.runs * sizeof(size_t));
         for (size_t i = 0; i < fields.count; i++)
         {
             if (!fields.numeric[i])
@@ -1634,7 +1686,8 @@ collect_command(const char* dir)
             size_t m = 0;
             for (size_t r = 0; r < c.runs; r++)
             {
-                const pm_json_field* v = pm_json_find(&docs[pt * c.runs + r], fields.names[i]);
+                const pm_json_field* v =
+                    find_field(&docs[pt * c.runs + r], fields.names[i], &hints[r]);
                 if (v && v->kind != PM_JSON_NULL)
                 {
                     x[m++] = v->number;
@@ -1696,6 +1749,7 @@ collect_command(const char* dir)
                dir);
     }
     free(x);
+    free(hints);
     free(ci);
     free(results);
     for (size_t j = 0; j < n; j++)

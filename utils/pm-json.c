@@ -166,7 +166,9 @@ parse_string(json_parser* p, char** out)
         if (e != 'u' || p->pos - i < 5)
         {
             free(buf);
-            return fail(p, "bad escape in a string (expected \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)");
+            return fail(
+                p,
+                "bad escape in a string (expected \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)");
         }
         for (int k = 1; k <= 4; k++)
         {
@@ -290,6 +292,7 @@ parse_word(json_parser* p)
         pm_json_kind kind;
         double value;
     } words[] = {{"true", PM_JSON_BOOL, 1}, {"false", PM_JSON_BOOL, 0}, {"null", PM_JSON_NULL, 0}};
+
     for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++)
     {
         size_t n = strlen(words[w].word);
@@ -455,7 +458,8 @@ parse_value(json_parser* p, int depth)
         return parse_object(p, depth);
     case '[':
         return parse_array(p, depth);
-    case '"': {
+    case '"':
+    {
         char* text = NULL;
         int rc = parse_string(p, &text);
         return rc == PM_OK ? add_field(p, PM_JSON_STRING, 0, text) : rc;

@@ -25,10 +25,10 @@ typedef enum pm_json_kind
 /** One leaf of a document: its path and its value. */
 typedef struct pm_json_field
 {
-    char* path;      /* owned */
+    char* path; /* owned */
     pm_json_kind kind;
-    double number;   /* PM_JSON_NUMBER; 0/1 for PM_JSON_BOOL */
-    char* text;      /* PM_JSON_STRING (owned, UTF-8); NULL otherwise */
+    double number; /* PM_JSON_NUMBER; 0/1 for PM_JSON_BOOL */
+    char* text;    /* PM_JSON_STRING (owned, UTF-8); NULL otherwise */
 } pm_json_field;
 
 /** The leaves of a document in document order. */
