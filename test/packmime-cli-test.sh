@@ -8,44 +8,7 @@ set -u
 bin=${1:?usage: $0 BIN_DIR}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-bad_inputs=0
-
-# Every case must end by itself within this many seconds (a hang is a failure, as a crash).
-case_timeout=${PACKMIME_CLI_TIMEOUT:-60}
-
-# expect NAME STATUS PATTERN -- COMMAND...: COMMAND exits with STATUS within the time limit
-# and its stderr matches PATTERN (an empty PATTERN checks the status only).
-expect() {
-    local name=$1 status=$2 pattern=$3
-    shift 4
-    [ "$status" -ne 0 ] && bad_inputs=$((bad_inputs + 1))
-    # A subshell, so that the shell's own "Segmentation fault" job message stays out of the log.
-    (timeout -k 5 "$case_timeout" "$@" >"$work/out" 2>"$work/err"; exit $?) 2>/dev/null
-    local rc=$?
-    [ "$rc" -eq 124 ] && echo "(timed out after $case_timeout s)" >>"$work/err"
-    if [ "$rc" -eq "$status" ] && { [ -z "$pattern" ] || grep -qE -- "$pattern" "$work/err"; }; then
-        passed=$((passed + 1))
-    else
-        failed=$((failed + 1))
-        echo "FAIL $name: exit $rc (expected $status); stderr:" >&2
-        sed 's/^/    /' "$work/err" >&2
-        echo "    (expected /$pattern/)" >&2
-    fi
-}
-
-# check NAME CONDITION...: the shell condition holds.
-check() {
-    local name=$1
-    shift
-    if "$@"; then
-        passed=$((passed + 1))
-    else
-        failed=$((failed + 1))
-        echo "FAIL $name" >&2
-    fi
-}
+. "$(dirname "$0")/packmime-test-lib.sh"
 
 fg="$bin/packmime-flowgen"
 printf '10000 0.5\n20000 1\n' >"$work/ok.cdf"

@@ -30,28 +30,7 @@ stop_daemons() {
     done
 }
 trap 'stop_daemons; rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() {
-    local name=$1
-    shift
-    if "$@"; then
-        passed=$((passed + 1))
-    else
-        failed=$((failed + 1))
-        echo "FAIL $name" >&2
-    fi
-}
-# wait_for SECONDS CONDITION...: poll until the condition holds; 1 on timeout.
-wait_for() {
-    local limit=$(($1 * 10))
-    shift
-    for _ in $(seq "$limit"); do
-        "$@" && return 0
-        sleep 0.1
-    done
-    return 1
-}
+. "$here/packmime-test-lib.sh"
 
 # munge: the Slurm daemons authenticate with it. Use a running munged, else start one.
 if ! munge -n </dev/null >/dev/null 2>&1; then

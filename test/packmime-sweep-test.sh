@@ -10,38 +10,9 @@ set -u
 bin=${1:?usage: $0 BIN_DIR}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
 sweep="$bin/packmime-sweep"
 plot="$bin/packmime-plot"
-
-# check NAME CONDITION...: the shell condition holds.
-check() {
-    local name=$1
-    shift
-    if "$@"; then
-        passed=$((passed + 1))
-    else
-        failed=$((failed + 1))
-        echo "FAIL $name" >&2
-    fi
-}
-
-# expect NAME STATUS PATTERN -- COMMAND...: COMMAND exits with STATUS and stderr matches PATTERN.
-expect() {
-    local name=$1 status=$2 pattern=$3
-    shift 4
-    timeout -k 5 120 "$@" >"$work/out" 2>"$work/err"
-    local rc=$?
-    if [ "$rc" -eq "$status" ] && { [ -z "$pattern" ] || grep -qE -- "$pattern" "$work/err"; }; then
-        passed=$((passed + 1))
-    else
-        failed=$((failed + 1))
-        echo "FAIL $name: exit $rc (expected $status); stderr:" >&2
-        sed 's/^/    /' "$work/err" >&2
-        echo "    (expected /$pattern/)" >&2
-    fi
-}
+. "$(dirname "$0")/packmime-test-lib.sh"
 
 # json_number FILE KEY: a top-level number of a summary.json.
 json_number() {
@@ -160,10 +131,9 @@ touch "$work/hang"
 setsid "$sweep" --program "$fake" --param x=1,2 --param mode=a,b --runs 3 -j 5 -o "$k" \
     >"$work/killed.out" 2>&1 &
 leader=$!
-for _ in $(seq 300); do # until the hanging jobs have started and the others are done
-    [ "$(ls "$k"/jobs/*/done 2>/dev/null | wc -l)" -eq 8 ] && [ -f "$k/jobs/0001/started" ] && break
-    sleep 0.1
-done
+# until the hanging jobs have started and the others are done
+eight_done() { [ "$(ls "$k"/jobs/*/done 2>/dev/null | wc -l)" -eq 8 ] && [ -f "$k/jobs/0010/started" ]; }
+wait_for 30 eight_done
 # GNU parallel gives every job its own process group; the session holds them all (as a node
 # that dies takes every process with it).
 exec 3>&2 2>/dev/null # without the shell's "Killed" notice

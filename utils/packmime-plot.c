@@ -31,6 +31,9 @@ enum
 
 static const char tool[] = "packmime-plot";
 #define usage_error(...) pm_cli_usage_error(tool, __VA_ARGS__)
+#define die(...)         pm_cli_fail(tool, __VA_ARGS__)
+#define format(...)      pm_cli_format(tool, __VA_ARGS__)
+#define xrealloc(p, n)   pm_cli_realloc(tool, p, n)
 
 static const char usage_text[] =
     "usage: packmime-plot DIR [-o OUTDIR] [--format png,pdf] [--no-render]\n"
@@ -95,58 +98,6 @@ typedef struct options
     char** y;
     size_t ny;
 } options;
-
-/* Print "packmime-plot: message" and exit 1. */
-static void die(const char* fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 1, 2), noreturn))
-#endif
-    ;
-
-static void
-die(const char* fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fprintf(stderr, "%s: ", tool);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
-    exit(EXIT_RUNTIME);
-}
-
-/* realloc or die. */
-static void*
-xrealloc(void* p, size_t n)
-{
-    void* q = realloc(p, n ? n : 1);
-    if (!q)
-    {
-        die("out of memory");
-    }
-    return q;
-}
-
-/* printf into a new string. */
-static char* format(const char* fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 1, 2)))
-#endif
-    ;
-
-static char*
-format(const char* fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char* s = xrealloc(NULL, (size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    return s;
-}
 
 /* 1 if path exists. */
 static int
@@ -1152,26 +1103,10 @@ render(const options* o, const figure_list* list)
     for (size_t i = 0; i < list->count; i++)
     {
         char* script = format("%s.gp", list->names[i]);
-        fflush(NULL);
-        pid_t pid = fork();
-        if (pid < 0)
-        {
-            die("fork: %s", strerror(errno));
-        }
-        if (pid == 0)
-        {
-            if (chdir(o->outdir) != 0)
-            {
-                _exit(126);
-            }
-            execlp("gnuplot", "gnuplot", script, (char*)NULL);
-            _exit(127);
-        }
-        int status = 0;
-        while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-        {
-        }
-        if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+        char* argv[] = {"gnuplot", script, NULL};
+        pm_cli_io io = {o->outdir, NULL, NULL};
+        int rc = pm_cli_run(tool, argv, &io);
+        if (rc == PM_CLI_NOT_RUN)
         {
             fprintf(stderr,
                     "%s: gnuplot is not installed (Debian package gnuplot-nox); the data and "
@@ -1181,7 +1116,7 @@ render(const options* o, const figure_list* list)
             free(script);
             return EXIT_RUNTIME;
         }
-        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        if (rc != 0)
         {
             fprintf(stderr, "%s: gnuplot failed on %s/%s\n", tool, o->outdir, script);
             failed = 1;

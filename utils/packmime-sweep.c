@@ -35,6 +35,9 @@ enum
 
 static const char tool[] = "packmime-sweep";
 #define usage_error(...) pm_cli_usage_error(tool, __VA_ARGS__)
+#define die(...)         pm_cli_fail(tool, __VA_ARGS__)
+#define format(...)      pm_cli_format(tool, __VA_ARGS__)
+#define xrealloc(p, n)   pm_cli_realloc(tool, p, n)
 
 static const char usage_text[] =
     "usage: packmime-sweep --program PROG -o DIR [--param NAME=V1,V2,...]... [--runs R]\n"
@@ -115,19 +118,6 @@ typedef struct run_options
     int dry_run;
 } run_options;
 
-/* malloc or die: the tool has nothing to roll back. */
-static void*
-xrealloc(void* p, size_t n)
-{
-    void* q = realloc(p, n ? n : 1);
-    if (!q)
-    {
-        fprintf(stderr, "%s: out of memory\n", tool);
-        exit(EXIT_RUNTIME);
-    }
-    return q;
-}
-
 /* strdup or die. */
 static char*
 xstrdup(const char* s)
@@ -147,46 +137,6 @@ push_string(char*** array, size_t* count, const char* s)
     }
     *array = xrealloc(*array, (*count + 1) * sizeof(char*));
     (*array)[(*count)++] = xstrdup(s);
-}
-
-/* printf into a new string. */
-static char* format(const char* fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 1, 2)))
-#endif
-    ;
-
-static char*
-format(const char* fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char* s = xrealloc(NULL, (size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    return s;
-}
-
-/* Print "packmime-sweep: message" and exit 1 (an error of the environment, not of usage). */
-static void die(const char* fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 1, 2), noreturn))
-#endif
-    ;
-
-static void
-die(const char* fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fprintf(stderr, "%s: ", tool);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
-    exit(EXIT_RUNTIME);
 }
 
 /* A parameter name: what a --NAME=VALUE option of an ns-3 program may be. */
@@ -788,54 +738,28 @@ run_job(const char* dir, const char* index_text)
     char* so = job_file(dir, &c, job, "stdout");
     char* se = job_file(dir, &c, job, "stderr");
     double t0 = now_s();
-    fflush(NULL);
-    pid_t pid = fork();
-    if (pid < 0)
-    {
-        die("fork: %s", strerror(errno));
-    }
-    if (pid == 0)
-    {
-        int in = open("/dev/null", O_RDONLY);
-        int o = open(so, O_WRONLY | O_CREAT | O_TRUNC, 0666);
-        int e = open(se, O_WRONLY | O_CREAT | O_TRUNC, 0666);
-        if (in < 0 || o < 0 || e < 0 || dup2(in, 0) < 0 || dup2(o, 1) < 0 || dup2(e, 2) < 0 ||
-            chdir(jdir) != 0)
-        {
-            _exit(126);
-        }
-        execv(argv[0], argv);
-        fprintf(stderr, "%s: cannot run '%s': %s\n", tool, argv[0], strerror(errno));
-        _exit(127);
-    }
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0)
-    {
-        if (errno != EINTR)
-        {
-            die("waitpid: %s", strerror(errno));
-        }
-    }
+    pm_cli_io io = {jdir, so, se};
+    int rc = pm_cli_run(tool, argv, &io);
     double elapsed = now_s() - t0;
     char* summary = format("%s/summary.json", out);
     char* result = NULL;
     int ok = 0;
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && exists(summary))
+    if (rc == 0 && exists(summary))
     {
         ok = 1;
         result = format("exit 0, %.3f s\n", elapsed);
     }
-    else if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+    else if (rc == 0)
     {
         result = format("exit 0 but no out/summary.json, %.3f s\n", elapsed);
     }
-    else if (WIFEXITED(status))
+    else if (rc > 128)
     {
-        result = format("exit %d, %.3f s\n", WEXITSTATUS(status), elapsed);
+        result = format("signal %d, %.3f s\n", rc - 128, elapsed);
     }
     else
     {
-        result = format("signal %d, %.3f s\n", WTERMSIG(status), elapsed);
+        result = format("exit %d, %.3f s\n", rc, elapsed);
     }
     char* marker = job_file(dir, &c, job, ok ? "done" : "failed");
     write_file(marker, result);
@@ -1090,33 +1014,6 @@ unfinished_jobs(const char* dir, const campaign* c, size_t* count)
     return list;
 }
 
-/* Run a command and wait for it; returns its exit status (127 if it could not start). */
-static int
-run_command(char* const argv[])
-{
-    fflush(NULL);
-    pid_t pid = fork();
-    if (pid < 0)
-    {
-        die("fork: %s", strerror(errno));
-    }
-    if (pid == 0)
-    {
-        execvp(argv[0], argv);
-        fprintf(stderr, "%s: cannot run '%s': %s\n", tool, argv[0], strerror(errno));
-        _exit(127);
-    }
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0)
-    {
-        if (errno != EINTR)
-        {
-            die("waitpid: %s", strerror(errno));
-        }
-    }
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
 /* 1 if an executable of this name is on PATH. */
 static int
 on_path(const char* name)
@@ -1178,7 +1075,7 @@ run_parallel(const run_options* o, const size_t* list, size_t count)
                     "::::",
                     pending,
                     NULL};
-    run_command(argv); /* its exit status counts failed jobs; the markers say which */
+    pm_cli_run(tool, argv, NULL); /* its status counts failed jobs; the markers say which */
     free(joblog);
     free(jobs);
     free(self);
@@ -1253,7 +1150,7 @@ run_slurm(const run_options* o, const size_t* list, size_t count)
     {
         char* argv[] = {"sbatch", path, NULL};
         printf("%s: submitting %s (%zu array tasks)\n", tool, path, count);
-        if (run_command(argv) != 0)
+        if (pm_cli_run(tool, argv, NULL) != 0)
         {
             die("sbatch %s failed (see above)", path);
         }

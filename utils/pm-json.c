@@ -62,11 +62,11 @@ peek(json_parser* p)
     return p->pos < p->len ? p->s[p->pos] : '\0';
 }
 
-/* Append n bytes to the path; returns the previous length (to truncate back to). */
+/* Append a string to the path. */
 static int
-path_push(json_parser* p, const char* add, size_t n, size_t* old)
+path_push(json_parser* p, const char* add)
 {
-    *old = p->path_len;
+    size_t n = strlen(add);
     if (n > SIZE_MAX / 2 - p->path_len - 1)
     {
         return pm_error_set(p->err, PM_ENOMEM, "%s: path too long", p->name);
@@ -82,9 +82,8 @@ path_push(json_parser* p, const char* add, size_t n, size_t* old)
         p->path = grown;
         p->path_cap = cap;
     }
-    memcpy(p->path + p->path_len, add, n);
+    memcpy(p->path + p->path_len, add, n + 1);
     p->path_len += n;
-    p->path[p->path_len] = '\0';
     return PM_OK;
 }
 
@@ -332,6 +331,38 @@ element_label(json_parser* p)
     return label;
 }
 
+/* Parse the value of a member or element under path + before + name + after. */
+static int
+parse_child(json_parser* p, int depth, const char* before, const char* name, const char* after)
+{
+    size_t old = p->path_len;
+    int rc = path_push(p, before);
+    if (rc == PM_OK)
+    {
+        rc = path_push(p, name);
+    }
+    if (rc == PM_OK)
+    {
+        rc = path_push(p, after);
+    }
+    if (rc == PM_OK)
+    {
+        rc = parse_value(p, depth + 1);
+    }
+    path_pop(p, old);
+    return rc;
+}
+
+/* After a member or element: *done = 1 at `close`, 0 after ','; else an error. */
+static int
+next_item(json_parser* p, char close, const char* expected, int* done)
+{
+    char c = peek(p);
+    p->pos++;
+    *done = c == close;
+    return (c == close || c == ',') ? PM_OK : fail(p, expected);
+}
+
 /* Read an object (at '{'), each member under path.key. */
 static int
 parse_object(json_parser* p, int depth)
@@ -342,7 +373,7 @@ parse_object(json_parser* p, int depth)
         p->pos++;
         return PM_OK;
     }
-    for (;;)
+    for (int done = 0; !done;)
     {
         if (peek(p) != '"')
         {
@@ -350,44 +381,26 @@ parse_object(json_parser* p, int depth)
         }
         char* key = NULL;
         int rc = parse_string(p, &key);
-        if (rc != PM_OK)
+        if (rc == PM_OK && peek(p) != ':')
         {
-            return rc;
+            rc = fail(p, "expected ':' after a member name");
         }
-        size_t old;
-        rc = path_push(p, ".", p->path_len ? 1 : 0, &old);
-        size_t dummy;
         if (rc == PM_OK)
         {
-            rc = path_push(p, key, strlen(key), &dummy);
+            p->pos++;
+            rc = parse_child(p, depth, p->path_len ? "." : "", key, "");
         }
         free(key);
+        if (rc == PM_OK)
+        {
+            rc = next_item(p, '}', "expected ',' or '}' in an object", &done);
+        }
         if (rc != PM_OK)
         {
             return rc;
-        }
-        if (peek(p) != ':')
-        {
-            return fail(p, "expected ':' after a member name");
-        }
-        p->pos++;
-        rc = parse_value(p, depth + 1);
-        path_pop(p, old);
-        if (rc != PM_OK)
-        {
-            return rc;
-        }
-        char c = peek(p);
-        p->pos++;
-        if (c == '}')
-        {
-            return PM_OK;
-        }
-        if (c != ',')
-        {
-            return fail(p, "expected ',' or '}' in an object");
         }
     }
+    return PM_OK;
 }
 
 /* Read an array (at '['), element i under path[label] or path[i]. */
@@ -400,48 +413,24 @@ parse_array(json_parser* p, int depth)
         p->pos++;
         return PM_OK;
     }
-    for (size_t i = 0;; i++)
+    int done = 0;
+    for (size_t i = 0; !done; i++)
     {
         char index[32];
+        snprintf(index, sizeof(index), "%zu", i);
         char* label = element_label(p);
-        const char* tag = label;
-        if (!tag)
-        {
-            snprintf(index, sizeof(index), "%zu", i);
-            tag = index;
-        }
-        size_t old;
-        size_t dummy;
-        int rc = path_push(p, "[", 1, &old);
-        if (rc == PM_OK)
-        {
-            rc = path_push(p, tag, strlen(tag), &dummy);
-        }
-        if (rc == PM_OK)
-        {
-            rc = path_push(p, "]", 1, &dummy);
-        }
+        int rc = parse_child(p, depth, "[", label ? label : index, "]");
         free(label);
         if (rc == PM_OK)
         {
-            rc = parse_value(p, depth + 1);
+            rc = next_item(p, ']', "expected ',' or ']' in an array", &done);
         }
-        path_pop(p, old);
         if (rc != PM_OK)
         {
             return rc;
         }
-        char c = peek(p);
-        p->pos++;
-        if (c == ']')
-        {
-            return PM_OK;
-        }
-        if (c != ',')
-        {
-            return fail(p, "expected ',' or ']' in an array");
-        }
     }
+    return PM_OK;
 }
 
 /* Read any value at the current position. */
