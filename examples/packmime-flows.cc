@@ -188,11 +188,11 @@ main(int argc, char* argv[])
     {
         cmd.Fail("--cdf=" + cdf + ": " + cdfError);
     }
-    if (load >= 1 && !allowOverload)
+    std::string loadError =
+        PackMimeFlowWorkload::CheckLoad(load, allowOverload, "add --allow-overload to insist");
+    if (!loadError.empty())
     {
-        cmd.Fail(cmd.Given("load") +
-                 ": expected < 1 (the offered load would exceed the link; add --allow-overload "
-                 "to insist)");
+        cmd.Fail(cmd.Given("load") + ": " + loadError);
     }
     if (pattern == "tm" && tm.empty())
     {

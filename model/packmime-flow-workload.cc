@@ -240,6 +240,20 @@ PackMimeFlowWorkload::CheckCdf(const std::string& cdf)
     return e ? "" : err.message;
 }
 
+std::string
+PackMimeFlowWorkload::CheckLoad(double load, bool allowOverload, const std::string& overloadHint)
+{
+    if (!(load > 0))
+    {
+        return "expected a value > 0";
+    }
+    if (load >= 1 && !allowOverload)
+    {
+        return "expected < 1 (the offered load would exceed the link; " + overloadHint + ")";
+    }
+    return "";
+}
+
 PackMimeFlowWorkload::PackMimeFlowWorkload()
     : m_mode(MODE_DEFAULT),
       m_load(0.5),
@@ -365,13 +379,10 @@ PackMimeFlowWorkload::Configure()
                 : m_mode == MODE_STEP ? PM_ECDF_STEP
                                       : m_sizes->default_mode;
     bool byTarget = m_targetRate.GetBitRate() > 0;
-    PACKMIME_FATAL_IF(!byTarget && !(m_load > 0),
-                      "PackMimeFlowWorkload attribute Load=" << m_load << ": expected a value > 0");
-    PACKMIME_FATAL_IF(!byTarget && m_load >= 1 && !m_allowOverload,
-                      "PackMimeFlowWorkload attribute Load=" << m_load
-                                                             << ": expected < 1 (the offered load "
-                                                                "would exceed the link; set "
-                                                                "AllowOverload=true to insist)");
+    std::string loadError =
+        byTarget ? "" : CheckLoad(m_load, m_allowOverload, "set AllowOverload=true to insist");
+    PACKMIME_FATAL_IF(!loadError.empty(),
+                      "PackMimeFlowWorkload attribute Load=" << m_load << ": " << loadError);
     m_servers.clear();
     for (uint32_t i = 0; i < n; i++)
     {

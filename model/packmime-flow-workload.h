@@ -85,6 +85,16 @@ class PackMimeFlowWorkload : public Object
      */
     static std::string CheckCdf(const std::string& cdf);
 
+    /**
+     * @brief Check a value of the Load attribute (as Configure does) without a workload.
+     * @param load offered load, fraction of the host link
+     * @param allowOverload whether load >= 1 is accepted (the AllowOverload attribute)
+     * @param overloadHint how the caller's user insists on an overload (an attribute or an
+     *        option), said in the message
+     * @return "" when it is accepted, else what was expected
+     */
+    static std::string CheckLoad(double load, bool allowOverload, const std::string& overloadHint);
+
     PackMimeFlowWorkload();
     ~PackMimeFlowWorkload() override;
 

@@ -336,6 +336,7 @@ pm_tm_open_binary(const char* prefix, pm_error* err)
                           len);
     }
     uint64_t count = rc == PM_OK ? le64(idx) : 0;
+    uint64_t data_len = 0; /* bytes of the data file, once it is open */
     if (rc == PM_OK && (count > (len - 8) / 24 || 8 + 24 * count != len))
     {
         rc = pm_error_set(
@@ -369,8 +370,7 @@ pm_tm_open_binary(const char* prefix, pm_error* err)
             tm->e[k].time = (int64_t)le64(p + 8);
             tm->e[k].size = le64(p + 16);
         }
-        fseeko(tm->data, 0, SEEK_END);
-        uint64_t data_len = (uint64_t)ftello(tm->data);
+        data_len = data_len_of(tm);
         for (size_t k = 0; rc == PM_OK && k < tm->count; k++)
         {
             size_t n = 0;
@@ -391,7 +391,7 @@ pm_tm_open_binary(const char* prefix, pm_error* err)
     }
     if (rc == PM_OK)
     {
-        rc = check_layout(tm, data_len_of(tm), err);
+        rc = check_layout(tm, data_len, err);
     }
     if (rc == PM_OK && tm->n < 2)
     {
