@@ -80,6 +80,7 @@ main(int argc, char* argv[])
     uint32_t incastFanout = 8;
     uint64_t incastSize = 0;
     bool allowOverload = false;
+    uint32_t maxIdle = 0;
     std::string tm;
     double epoch = 0.1;
     std::string tmUnit = "bits-per-epoch";
@@ -181,6 +182,11 @@ main(int argc, char* argv[])
                  0,
                  uint64_t(1) << 53);
     cmd.AddFlag("allow-overload", "accept --load >= 1", allowOverload);
+    cmd.AddCount("max-idle",
+                 "idle connections kept per host pair; more are closed (0: keep all)",
+                 maxIdle,
+                 0,
+                 1000000);
     cmd.Parse(argc, argv);
 
     std::string cdfError = PackMimeFlowWorkload::CheckCdf(cdf);
@@ -293,6 +299,7 @@ main(int argc, char* argv[])
     PackMimeFlowHelper helper;
     helper.SetAttribute("Cdf", StringValue(cdf));
     helper.SetAttribute("Mode", StringValue(mode));
+    Config::SetDefault("ns3::PackMimeFlowClient::MaxIdlePerDestination", UintegerValue(maxIdle));
     helper.SetAttribute("Load", DoubleValue(load));
     helper.SetAttribute("AllowOverload", BooleanValue(allowOverload));
     helper.SetAttribute("LinkRate", DataRateValue(link));

@@ -3,6 +3,7 @@
  */
 #include "packmime-flow-client.h"
 
+#include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/nstime.h"
 #include "ns3/simulator.h"
@@ -30,6 +31,22 @@ PackMimeFlowClient::GetTypeId()
                 TimeValue(Time(0)),
                 MakeTimeAccessor(&PackMimeFlowClient::m_idleTimeout),
                 MakeTimeChecker(Time(0)))
+            .AddAttribute("MaxIdlePerDestination",
+                          "Idle pooled connections kept per destination: a connection that "
+                          "becomes idle when its destination has this many idle already is "
+                          "closed (0: keep every connection, as the classic generator). Bounds "
+                          "memory by the flows running now instead of the largest burst seen.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&PackMimeFlowClient::m_maxIdle),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("TimeWait",
+                          "TIME_WAIT of the connections this client closes (IdleTimeout, "
+                          "MaxIdlePerDestination): sets MaxSegLifetime = TimeWait / 2 on their "
+                          "sockets, as ns-3 otherwise keeps each closed socket for 240 s. 0: "
+                          "TCP's own.",
+                          TimeValue(MilliSeconds(10)),
+                          MakeTimeAccessor(&PackMimeFlowClient::m_timeWait),
+                          MakeTimeChecker(Time(0)))
             .AddTraceSource("FlowCompleted",
                             "A flow ended: completed, failed, or abandoned when the workload "
                             "finished (exactly one call per flow).",
@@ -68,6 +85,12 @@ uint32_t
 PackMimeFlowClient::GetPeakConnectionsPerDestination() const
 {
     return m_peakPerDestination;
+}
+
+uint32_t
+PackMimeFlowClient::GetOpenConnections() const
+{
+    return m_open;
 }
 
 void
@@ -173,6 +196,7 @@ PackMimeFlowClient::TakeConnection(Flow* flow)
              PackMimeFlowRecord::CONNECTION_RESET,
              error ? "connection-reset" : "connection-closed");
     };
+    m_open++;
     uint32_t open = ++m_perDestination[dst];
     m_peakPerDestination = std::max(m_peakPerDestination, open);
     m_opened++;
@@ -218,7 +242,13 @@ PackMimeFlowClient::Finish(Connection* c)
     c->flow = nullptr;
     m_flowTrace(flow->record);
     RecycleFlow(flow);
-    m_idle[c->dst].push_back(c);
+    auto& idle = m_idle[c->dst];
+    if (m_maxIdle > 0 && idle.size() >= m_maxIdle)
+    {
+        CloseIdle(c);
+        return;
+    }
+    idle.push_back(c);
     if (m_idleTimeout.IsStrictlyPositive())
     {
         c->idleTimer = Simulator::Schedule(m_idleTimeout, &PackMimeFlowClient::CloseIdle, this, c);
@@ -254,6 +284,13 @@ PackMimeFlowClient::CloseIdle(Connection* c)
     NS_LOG_FUNCTION(this << c->dst);
     RemoveIdle(c);
     c->stream.handlers = PackMimeStream::Handlers();
+    // The closing side holds TIME_WAIT: ns-3's 2 x 120 s would keep every closed socket for
+    // the whole run.
+    if (m_timeWait.IsStrictlyPositive() && c->stream.GetSocket())
+    {
+        c->stream.GetSocket()->SetAttribute("MaxSegLifetime",
+                                            DoubleValue(m_timeWait.GetSeconds() / 2));
+    }
     c->stream.CloseWhenSent();
     c->stream.Release();
     Recycle(c);
@@ -279,6 +316,7 @@ PackMimeFlowClient::Recycle(Connection* c)
     if (c->inUse)
     {
         c->inUse = false;
+        m_open--;
         m_perDestination[c->dst]--;
         m_connections.Release(c);
     }

@@ -27,8 +27,10 @@ namespace ns3
  * and direction. A flow takes an idle
  * established connection to its destination from a per-destination pool, or opens a new
  * one; when the flow completes the connection goes back to the pool (and is closed after
- * IdleTimeout, if set). Flows and connections are session objects from free lists, so
- * memory follows the number of concurrent flows, not the number of flows.
+ * IdleTimeout, if set, or at once when its destination already has MaxIdlePerDestination idle
+ * connections). Flows and connections are session objects from free lists, so memory follows
+ * the number of concurrent flows, not the number of flows; with MaxIdlePerDestination it
+ * follows the flows running now rather than the largest burst seen so far.
  *
  * Directions: push (the client sends a header plus `size` bytes; the flow completes when TCP
  * has had the last byte acknowledged) and pull (the client sends a 24-byte request; the
@@ -75,6 +77,9 @@ class PackMimeFlowClient : public Application
 
     /// @return the largest number of connections open at once to any one destination
     uint32_t GetPeakConnectionsPerDestination() const;
+
+    /// @return TCP connections open now (idle or carrying a flow)
+    uint32_t GetOpenConnections() const;
 
     /**
      * TracedCallback signature for a finished (or abandoned) flow.
@@ -124,6 +129,8 @@ class PackMimeFlowClient : public Application
     void RecycleFlow(Flow* flow);
 
     Time m_idleTimeout;                         //!< close idle connections after this (0: never)
+    uint32_t m_maxIdle;                         //!< idle connections kept per destination (0: all)
+    Time m_timeWait;                            //!< TIME_WAIT of the connections it closes
     PackMimeFreeList<Connection> m_connections; //!< pooled connections (idle, busy or free)
     std::unordered_map<uint32_t, std::vector<Connection*>> m_idle; //!< idle, per destination
     std::unordered_map<uint32_t, uint32_t> m_perDestination;       //!< open, per destination
@@ -131,6 +138,7 @@ class PackMimeFlowClient : public Application
     uint32_t m_running{0};                                         //!< flows running
     uint64_t m_opened{0};                                          //!< connections opened
     uint32_t m_peakPerDestination{0};                              //!< max open to one destination
+    uint32_t m_open{0};                                            //!< connections open now
     TracedCallback<const PackMimeFlowRecord&> m_flowTrace;         //!< flow finished or abandoned
     TracedCallback<uint32_t> m_rxTrace;                            //!< bytes received (responses)
 };

@@ -37,6 +37,7 @@ struct FlowRun
     uint64_t serverRx{0};                    ///< bytes received by all servers
     PackMimeFlowWorkload::Summary summary;   ///< the workload's summary
     uint64_t connections{0};                 ///< TCP connections opened
+    uint64_t openAtEnd{0};                   ///< TCP connections still open at `end`
 };
 
 /**
@@ -108,6 +109,13 @@ RunStar(uint32_t hosts,
     }
     Simulator::Stop(end);
     Simulator::Run();
+    for (uint32_t i = 0; i < apps.GetN(); i++)
+    {
+        if (auto client = DynamicCast<PackMimeFlowClient>(apps.Get(i)))
+        {
+            run.openAtEnd += client->GetOpenConnections();
+        }
+    }
     w->Finish();
     run.summary = w->GetSummary();
     run.connections = run.summary.connectionsOpened;
@@ -340,6 +348,63 @@ class FlowsPatternTestCase : public TestCase
             NS_TEST_EXPECT_MSG_EQ(from[i].size(), 1u, "host " << i << " receives from one host");
             NS_TEST_EXPECT_MSG_EQ(to[i].count(i), 0u, "no host sends to itself");
         }
+    }
+};
+
+/**
+ * @ingroup packmime-tests
+ * @brief MaxIdlePerDestination bounds the pool: with a cap of 1, once every flow has ended
+ * at most one connection per host pair is open (12 on 4 hosts), where the unbounded pool
+ * keeps every connection a burst needed; every flow still completes with all its bytes, and
+ * the bounded pool opens more connections (bursts pay handshakes again).
+ */
+class FlowsIdlePoolBoundTestCase : public TestCase
+{
+  public:
+    FlowsIdlePoolBoundTestCase()
+        : TestCase("MaxIdlePerDestination bounds open connections; every flow completes")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const uint32_t hosts = 4;
+        const uint32_t flows = 5000;
+        uint64_t savedRun = RngSeedManager::GetRun();
+        auto run = [&](uint32_t maxIdle)
+        {
+            Config::SetDefault("ns3::PackMimeFlowClient::MaxIdlePerDestination",
+                               UintegerValue(maxIdle));
+            RngSeedManager::SetRun(3);
+            FlowRun r = RunStar(
+                hosts,
+                [&](PackMimeFlowHelper& h)
+                {
+                    h.SetAttribute("Cdf", StringValue("fb_keyvalue"));
+                    h.SetAttribute("Load", DoubleValue(0.3));
+                    h.SetAttribute("MaxFlows", UintegerValue(flows));
+                },
+                Seconds(5));
+            Config::SetDefault("ns3::PackMimeFlowClient::MaxIdlePerDestination", UintegerValue(0));
+            return r;
+        };
+        FlowRun all = run(0);
+        FlowRun capped = run(1);
+        RngSeedManager::SetRun(savedRun);
+        for (const FlowRun* r : {&all, &capped})
+        {
+            NS_TEST_ASSERT_MSG_EQ(r->records.size(), flows, "one record per flow");
+            NS_TEST_EXPECT_MSG_EQ(r->summary.completed, flows, "every flow completes");
+        }
+        NS_TEST_EXPECT_MSG_EQ(capped.summary.bytesCompleted,
+                              all.summary.bytesCompleted,
+                              "the same flows deliver the same bytes");
+        const uint64_t pairs = hosts * (hosts - 1);
+        NS_TEST_EXPECT_MSG_GT(all.openAtEnd, pairs, "the unbounded pool keeps burst connections");
+        NS_TEST_EXPECT_MSG_EQ(all.openAtEnd, all.connections, "and never closes one");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(capped.openAtEnd, pairs, "at most one idle per pair");
+        NS_TEST_EXPECT_MSG_GT(capped.connections, all.connections, "bursts reopen connections");
     }
 };
 
@@ -580,6 +645,7 @@ class FlowsTestSuite : public TestSuite
                     packmime_test::QUICK);
         AddTestCase(new FlowsPatternTestCase(), packmime_test::EXTENSIVE);
         AddTestCase(new FlowsDeterminismTestCase(), packmime_test::QUICK);
+        AddTestCase(new FlowsIdlePoolBoundTestCase(), packmime_test::QUICK);
         AddTestCase(new FlowsIncastTestCase(), packmime_test::QUICK);
         AddTestCase(new FlowsTrafficMatrixTestCase(), packmime_test::QUICK);
     }
