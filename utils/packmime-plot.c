@@ -998,6 +998,8 @@ plot_sweep(const options* o, figure_list* list)
         char** xs = NULL;
         size_t nxs = 0;
         int numeric_x = 1;
+        double xmin = 0;
+        double xmax = 0;
         for (size_t r = 0; r < t.nrows; r++)
         {
             const char* line = by ? csv_cell(&t, r, cby) : "";
@@ -1013,8 +1015,13 @@ plot_sweep(const options* o, figure_list* list)
                 xs[nxs++] = (char*)xv;
                 double d;
                 numeric_x &= pm_text_parse_double((pm_text_field){xv, strlen(xv)}, &d) == 0;
+                xmin = nxs == 1 ? d : fmin(xmin, d);
+                xmax = nxs == 1 ? d : fmax(xmax, d);
             }
         }
+        /* Lines side by side: each shifted by 1 % of the x range (0.06 of a category), so that
+         * error bars at the same x do not hide each other; the data file keeps the true x. */
+        double shift = numeric_x ? 0.01 * (xmax - xmin) : 0.06;
         char* name = file_safe(fields[i]);
         figure f = figure_open(o,
                                name,
@@ -1069,14 +1076,19 @@ plot_sweep(const options* o, figure_list* list)
             {
                 *p = *p == '\'' ? '"' : *p;
             }
-            char* add = format("%s%s '%s%s' index %zu using %s with yerrorlines lw 2 title '%s'",
-                               plot,
-                               l ? ", \\\n    " : "plot",
-                               l ? "" : name,
-                               l ? "" : ".dat",
-                               l,
-                               numeric_x ? "1:3:4" : "2:3:4:xtic(1)",
-                               title);
+            double dx = shift * ((double)l - (double)(nlines - 1) / 2);
+            char* add =
+                format("%s%s '%s%s' index %zu using ($%d + %.6g):3:4%s with yerrorlines lw 2 "
+                       "title '%s'",
+                       plot,
+                       l ? ", \\\n    " : "plot",
+                       l ? "" : name,
+                       l ? "" : ".dat",
+                       l,
+                       numeric_x ? 1 : 2,
+                       dx,
+                       numeric_x ? "" : ":xtic(1)",
+                       title);
             free(title);
             free(plot);
             plot = add;
