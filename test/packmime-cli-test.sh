@@ -232,6 +232,8 @@ if [ -x "$pf" ]; then
         --hosts=abc                  "--hosts=abc: expected an integer"
         --hosts=                     "--hosts=: expected an integer"
         --direction=sideways         "--direction=sideways: expected push or pull"
+        --max-idle=-1                "--max-idle=-1: out of range: expected an integer in \[0, 1000000\]"
+        --max-idle=two               "--max-idle=two: expected an integer"
         --mode=smooth                "--mode=smooth: expected default, linear or step"
         --tm-unit=furlongs           "--tm-unit=furlongs: expected bits-per-epoch, bytes-per-epoch or bits-per-second"
         --tm-scale=-1                "--tm-scale=-1: out of range: expected a number in \(0, 1e\+30\]"
