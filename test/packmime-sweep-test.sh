@@ -199,6 +199,26 @@ printf '# the killed campaign\nprogram %s\nparam x=1,2\nparam mode=a,b\nruns 3\n
 "$sweep" -f "$work/k.campaign" -o "$k" >"$work/out" 2>&1
 check "campaign file = command line" grep -q "12 done before, running 0" "$work/out"
 
+# A job stopped by SIGTERM (Ctrl-C through GNU parallel, scancel: the runner and its program
+# are signalled together) is recorded as failed with the signal, and reruns next time.
+touch "$work/hang"
+rm "$k/jobs/0001/done" # make the finished job due again
+setsid "$sweep" job "$k" 1 >"$work/stopped.out" 2>&1 &
+runner=$!
+program_running() { pgrep -s "$runner" -f fake-program >/dev/null; }
+wait_for 30 program_running
+exec 3>&2 2>/dev/null
+pkill -TERM -s "$runner"
+wait "$runner"
+exec 2>&3 3>&-
+rm -f "$work/hang"
+check "SIGTERM: job recorded as failed with the signal" grep -q "^signal 15 (the job was stopped)" "$k/jobs/0001/failed"
+"$sweep" status "$k" >"$work/out"
+check "SIGTERM: status lists it" grep -q "failed: $k/jobs/0001 (signal 15 (the job was stopped)" "$work/out"
+"$sweep" -f "$work/k.campaign" -o "$k" >"$work/out" 2>&1
+check "SIGTERM: the rerun runs it" grep -q "11 done before, running 1 (1 failed" "$work/out"
+
+
 # ---- figures ------------------------------------------------------------------------------------
 # Flows: from job 0's run; every CDF point is one flow (200 < 1000), 10 size bins, 50 time bins.
 fo="$s/jobs/0000/out"

@@ -17,6 +17,7 @@
 #include <gsl/gsl_cdf.h>
 #include <limits.h>
 #include <math.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -686,6 +687,16 @@ now_s(void)
     return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
+/** The signal that asked the job runner to stop (0: none). */
+static volatile sig_atomic_t stop_signal = 0;
+
+/* Remember a termination signal; the runner outlives its program to record the result. */
+static void
+note_stop_signal(int sig)
+{
+    stop_signal = sig;
+}
+
 /* `packmime-sweep job DIR J`: run job J (what GNU parallel and the Slurm tasks call). */
 static int
 run_job(const char* dir, const char* index_text)
@@ -739,6 +750,16 @@ run_job(const char* dir, const char* index_text)
     char* se = job_file(dir, &c, job, "stderr");
     double t0 = now_s();
     pm_cli_io io = {jdir, so, se};
+    /* Ctrl-C through GNU parallel and scancel signal the runner and its program together: the
+     * program ends, and the runner records how (the program's own handlers are reset by exec). */
+    struct sigaction stop = {0};
+    stop.sa_handler = note_stop_signal;
+    sigemptyset(&stop.sa_mask);
+    static const int stop_signals[] = {SIGTERM, SIGINT, SIGHUP};
+    for (size_t k = 0; k < sizeof(stop_signals) / sizeof(stop_signals[0]); k++)
+    {
+        sigaction(stop_signals[k], &stop, NULL);
+    }
     int rc = pm_cli_run(tool, argv, &io);
     double elapsed = now_s() - t0;
     char* summary = format("%s/summary.json", out);
@@ -755,7 +776,10 @@ run_job(const char* dir, const char* index_text)
     }
     else if (rc > 128)
     {
-        result = format("signal %d, %.3f s\n", rc - 128, elapsed);
+        result = format("signal %d%s, %.3f s\n",
+                        rc - 128,
+                        stop_signal ? " (the job was stopped)" : "",
+                        elapsed);
     }
     else
     {
