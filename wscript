@@ -40,9 +40,12 @@ CORE_HEADERS = [
 ]
 MODULE_SOURCES = [
     'helper/packmime-command-line.cc',
+    'helper/packmime-delay-box-helper.cc',
     'helper/packmime-flow-helper.cc',
     'helper/packmime-http-helper.cc',
     'model/gsl-rng-stream.cc',
+    'model/packmime-delay-box.cc',
+    'model/packmime-delay-box-routing.cc',
     'model/packmime-flow-client.cc',
     'model/packmime-flow-record.cc',
     'model/packmime-flow-workload.cc',
@@ -56,10 +59,13 @@ MODULE_SOURCES = [
 ]
 MODULE_HEADERS = [
     'helper/packmime-command-line.h',
+    'helper/packmime-delay-box-helper.h',
     'helper/packmime-flow-helper.h',
     'helper/packmime-http-helper.h',
     'model/gsl-rng-stream.h',
     'model/packmime-compat.h',
+    'model/packmime-delay-box.h',
+    'model/packmime-delay-box-routing.h',
     'model/packmime-fatal.h',
     'model/packmime-flow-client.h',
     'model/packmime-flow-record.h',
@@ -76,6 +82,7 @@ MODULE_HEADERS = [
 ] + CORE_HEADERS
 TEST_SOURCES = [
     'test/packmime-arrivals-test-suite.cc',
+    'test/packmime-delay-box-test-suite.cc',
     'test/packmime-ecdf-parser-test-suite.cc',
     'test/packmime-ecdf-test-suite.cc',
     'test/packmime-flowgen-test-suite.cc',

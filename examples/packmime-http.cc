@@ -14,8 +14,10 @@
  * ns-2's Full-TCP in the PackMime reference scripts: 1460-byte segments, an ACK per
  * segment, initial window 2 segments, windows of 64 segments, drop-tail queues of 1000
  * packets; no SACK and no timestamps (ns-2's Reno Full-TCP has neither, and 12 bytes of
- * timestamps would push 1460-byte segments past the 1500-byte MTU). Writes pairs.csv,
- * connections.csv and summary.json under --outdir and prints the summary.
+ * timestamps would push 1460-byte segments past the 1500-byte MTU). With --delaybox, R1
+ * and R2 are DelayBoxes, as in ns-2's PackMime + DelayBox: every connection gets its own
+ * one-way delays, drawn from PackMime's xmit-client variable at R1 and xmit-server at R2.
+ * Writes pairs.csv, connections.csv and summary.json under --outdir and prints the summary.
  */
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"
@@ -87,6 +89,7 @@ main(int argc, char* argv[])
     uint32_t nClients = 1;
     uint32_t nServers = 1;
     uint32_t queue = 1000;
+    bool delayBox = false;
 
     // ns-2 Full-TCP as in the PackMime reference scripts; set before parsing so that
     // --ns3::TcpSocket::...=... on the command line still overrides them.
@@ -135,6 +138,11 @@ main(int argc, char* argv[])
     cmd.AddCount("clients", "client-cloud nodes (client i talks to server i)", nClients, 1, 1000);
     cmd.AddCount("servers", "server-cloud nodes (as many as --clients)", nServers, 1, 1000);
     cmd.AddCount("queue", "drop-tail queue of every link (packets)", queue, 1, 1000000);
+    cmd.AddFlag("delaybox",
+                "per-connection delays as ns-2's PackMime + DelayBox: R1 and R2 add the "
+                "model's client-side and server-side one-way delays (connections.csv "
+                "client_delay_ms, server_delay_ms)",
+                delayBox);
     cmd.Parse(argc, argv);
 
     if (Seconds(duration).IsZero())
@@ -197,6 +205,11 @@ main(int argc, char* argv[])
     helper.SetAttribute("ConnectionsFile", StringValue(outdir + "/connections.csv"));
     helper.SetAttribute("SummaryFile", StringValue(outdir + "/summary.json"));
     helper.Install(clients, servers);
+    if (delayBox)
+    {
+        helper.InstallDelayBox(routers.Get(0), PackMimeHttpHelper::CLIENT_SIDE);
+        helper.InstallDelayBox(routers.Get(1), PackMimeHttpHelper::SERVER_SIDE);
+    }
     helper.AssignStreams(1);
     Ptr<PackMimeHttpGenerator> generator = helper.GetGenerator();
 

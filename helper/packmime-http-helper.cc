@@ -3,15 +3,20 @@
  */
 #include "packmime-http-helper.h"
 
+#include "packmime-delay-box-helper.h"
+
 #include "ns3/abort.h"
+#include "ns3/double.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/inet6-socket-address.h"
 #include "ns3/ipv4.h"
 #include "ns3/ipv6.h"
 #include "ns3/packmime-fatal.h"
+#include "ns3/packmime-http-random-variable.h"
 #include "ns3/packmime-server.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
+#include "ns3/string.h"
 #include "ns3/uinteger.h"
 
 #include <map>
@@ -85,6 +90,9 @@ PackMimeHttpHelper::Install(NodeContainer clients, NodeContainer servers)
                                                          "with server i)");
     m_generator = m_factory.Create<PackMimeHttpGenerator>();
     m_generator->Validate();
+    m_clients = clients;
+    m_servers = servers;
+    m_boxes.clear();
     uint16_t port = m_generator->GetPort();
     ApplicationContainer apps;
     std::map<uint32_t, Ptr<PackMimeHttpClient>> clientApps;
@@ -137,11 +145,42 @@ PackMimeHttpHelper::GetGenerator() const
     return m_generator;
 }
 
+Ptr<PackMimeDelayBox>
+PackMimeHttpHelper::InstallDelayBox(Ptr<Node> router,
+                                    DelayBoxSide side,
+                                    Ptr<RandomVariableStream> delay,
+                                    Ptr<RandomVariableStream> loss,
+                                    Ptr<RandomVariableStream> bandwidth)
+{
+    PACKMIME_FATAL_IF(!m_generator, "PackMimeHttpHelper::InstallDelayBox: call Install first");
+    if (!delay)
+    {
+        DoubleValue rate;
+        m_generator->GetAttribute("Rate", rate);
+        auto xmit = CreateObject<PackMimeHttpRandomVariable>();
+        xmit->SetAttribute("Variable",
+                           StringValue(side == CLIENT_SIDE ? "xmit-client" : "xmit-server"));
+        xmit->SetAttribute("Rate", rate);
+        delay = xmit;
+    }
+    PackMimeDelayBoxHelper boxes;
+    boxes.AddRule(m_clients, m_servers, delay, loss, bandwidth);
+    Ptr<PackMimeDelayBox> box = boxes.Install(router);
+    m_generator->ObserveDelayBox(box, side);
+    m_boxes.push_back(box);
+    return box;
+}
+
 int64_t
 PackMimeHttpHelper::AssignStreams(int64_t stream)
 {
     PACKMIME_FATAL_IF(!m_generator, "PackMimeHttpHelper::AssignStreams: call Install first");
-    return m_generator->AssignStreams(stream);
+    int64_t used = m_generator->AssignStreams(stream);
+    for (const auto& box : m_boxes)
+    {
+        used += box->AssignStreams(stream + used);
+    }
+    return used;
 }
 
 } // namespace ns3

@@ -7,9 +7,11 @@
 #include "ns3/application-container.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
+#include "ns3/packmime-delay-box.h"
 #include "ns3/packmime-http-generator.h"
 
 #include <string>
+#include <vector>
 
 namespace ns3
 {
@@ -64,17 +66,49 @@ class PackMimeHttpHelper
     /// @return the generator created by the last Install
     Ptr<PackMimeHttpGenerator> GetGenerator() const;
 
+    /// Which side of the bottleneck a DelayBox is on.
+    enum DelayBoxSide : uint32_t
+    {
+        CLIENT_SIDE = 0, ///< between the clients and the bottleneck (ns-2: xmit-client)
+        SERVER_SIDE = 1  ///< between the bottleneck and the servers (ns-2: xmit-server)
+    };
+
+    /**
+     * @brief Make a router a DelayBox for the installed generator's connections, as in
+     * ns-2's PackMime + DelayBox: one rule between the client and the server nodes whose
+     * delay is, by default, PackMime's transmission-delay variable of that side
+     * (PackMimeHttpRandomVariable xmit-client or xmit-server, in ms, at the generator's
+     * Rate). Each connection's drawn delays go to connections.csv (client_delay_ms,
+     * server_delay_ms). Call after Install and before AssignStreams.
+     * @param router the router (one with an Internet stack; see PackMimeDelayBoxHelper)
+     * @param side its side of the bottleneck
+     * @param delay replaces the side's model delay variable (ms), or null
+     * @param loss per-connection loss probability, or null for none
+     * @param bandwidth per-connection bandwidth (Mb/s), or null for none
+     * @return the box
+     */
+    Ptr<PackMimeDelayBox> InstallDelayBox(Ptr<Node> router,
+                                          DelayBoxSide side,
+                                          Ptr<RandomVariableStream> delay = nullptr,
+                                          Ptr<RandomVariableStream> loss = nullptr,
+                                          Ptr<RandomVariableStream> bandwidth = nullptr);
+
     /**
      * @brief Assign fixed streams to every random variable of the installed generator
-     * (its servers' delay variable included).
+     * (its servers' delay variable included), then to the DelayBoxes installed by
+     * InstallDelayBox, in installation order.
      * @param stream first stream index to use
-     * @return the number of streams used (PackMimeHttpGenerator::STREAMS)
+     * @return the number of streams used (PackMimeHttpGenerator::STREAMS, plus each box's
+     *         PackMimeDelayBox::AssignStreams count)
      */
     int64_t AssignStreams(int64_t stream);
 
   private:
-    ObjectFactory m_factory;                //!< generator factory
-    Ptr<PackMimeHttpGenerator> m_generator; //!< the last installed generator
+    ObjectFactory m_factory;                    //!< generator factory
+    Ptr<PackMimeHttpGenerator> m_generator;     //!< the last installed generator
+    NodeContainer m_clients;                    //!< its client nodes
+    NodeContainer m_servers;                    //!< its server nodes
+    std::vector<Ptr<PackMimeDelayBox>> m_boxes; //!< boxes installed by InstallDelayBox
 };
 
 } // namespace ns3

@@ -12,6 +12,8 @@
  *    (ns3/application-helper.h), whose AssignStreamsToAllApps calls it on every application.
  *  - The test-duration enum became TestCase::Duration (enum class) in 3.42; the old
  *    TestCase::TestDuration names were removed in 2025.
+ *  - Ipv4/Ipv6RoutingProtocol::RouteInput takes its four callbacks by const reference since
+ *    3.40 (by value before): PackMimeRouteInputArg gives the parameter type to override.
  */
 #ifndef PACKMIME_COMPAT_H
 #define PACKMIME_COMPAT_H
@@ -36,8 +38,33 @@
 
 namespace ns3
 {
+class NetDevice;
+class Packet;
+
 namespace packmime_compat
 {
+
+/// True when routing protocol P's RouteInput (header type H) takes its callbacks by reference.
+template <typename P, typename H, typename = void>
+struct RouteInputTakesReferences : std::false_type
+{
+};
+
+/// Specialization selected when RouteInput has the ns-3.40+ signature.
+template <typename P, typename H>
+struct RouteInputTakesReferences<
+    P,
+    H,
+    std::void_t<decltype(static_cast<bool (P::*)(Ptr<const Packet>,
+                                                 const H&,
+                                                 Ptr<const NetDevice>,
+                                                 const typename P::UnicastForwardCallback&,
+                                                 const typename P::MulticastForwardCallback&,
+                                                 const typename P::LocalDeliverCallback&,
+                                                 const typename P::ErrorCallback&)>(
+        &P::RouteInput))>> : std::true_type
+{
+};
 
 /// ns-3 >= 3.41 (EnumValue<T>): the enum type is named explicitly.
 template <typename E, typename Member>
@@ -86,6 +113,14 @@ struct TestDurations<T, true>
 };
 
 } // namespace packmime_compat
+
+/**
+ * @brief The type of a callback parameter of routing protocol P's RouteInput (header type H):
+ * `const Cb&` on ns-3 >= 3.40, `Cb` before.
+ */
+template <typename P, typename H, typename Cb>
+using PackMimeRouteInputArg =
+    std::conditional_t<packmime_compat::RouteInputTakesReferences<P, H>::value, const Cb&, Cb>;
 
 /**
  * @brief MakeEnumAccessor for an enum-typed member, on every ns-3 release.

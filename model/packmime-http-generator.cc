@@ -10,6 +10,8 @@
 #include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/inet6-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/packmime-fatal.h"
 #include "ns3/pointer.h"
@@ -18,6 +20,7 @@
 #include "ns3/trace-source-accessor.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
 #include <cinttypes>
 #include <cmath>
 #include <fstream>
@@ -402,7 +405,8 @@ PackMimeHttpGenerator::Start()
                           "PackMimeHttpGenerator attribute ConnectionsFile: cannot write '"
                               << m_connectionsPath << "'");
         std::fputs("conn_id,t_start,client,server,n_reqs,persistent,req_bytes_total,"
-                   "rsp_bytes_total,t_closed,success,error\n",
+                   "rsp_bytes_total,t_closed,success,error,client_delay_ms,server_delay_ms,"
+                   "client_delay_back_ms,server_delay_back_ms\n",
                    m_connectionsCsv);
     }
     PlanNext(); // the first connection has no gap: it starts now
@@ -508,8 +512,63 @@ PackMimeHttpGenerator::HandleResponse(const PackMimeHttpPairRecord& pair)
 }
 
 void
-PackMimeHttpGenerator::HandleClosed(const PackMimeHttpConnectionRecord& record)
+PackMimeHttpGenerator::ObserveDelayBox(Ptr<PackMimeDelayBox> box, uint32_t side)
 {
+    PACKMIME_FATAL_IF(side > 1,
+                      "PackMimeHttpGenerator::ObserveDelayBox: side " << side
+                                                                      << "; expected 0 or 1");
+    box->TraceConnectWithoutContext(
+        "FlowStarted",
+        MakeCallback(&PackMimeHttpGenerator::HandleDelayBoxFlow, this, side));
+}
+
+void
+PackMimeHttpGenerator::HandleDelayBoxFlow(uint32_t side, const PackMimeDelayBoxFlow& flow)
+{
+    // A flow of this generator goes from one of its clients to its servers' port.
+    uint16_t serverPort = InetSocketAddress::IsMatchingType(flow.responder)
+                              ? InetSocketAddress::ConvertFrom(flow.responder).GetPort()
+                              : Inet6SocketAddress::ConvertFrom(flow.responder).GetPort();
+    uint16_t clientPort = InetSocketAddress::IsMatchingType(flow.initiator)
+                              ? InetSocketAddress::ConvertFrom(flow.initiator).GetPort()
+                              : Inet6SocketAddress::ConvertFrom(flow.initiator).GetPort();
+    bool ours = flow.protocol == 6 && serverPort == m_port &&
+                std::any_of(m_clients.begin(),
+                            m_clients.end(),
+                            [&flow](const auto& c)
+                            {
+                                return c->GetNode()->GetId() == flow.initiatorNode;
+                            });
+    if (ours)
+    {
+        std::array<double, 2> none{-1, -1};
+        auto& delays = m_pathDelays
+                           .emplace(std::make_pair(flow.initiatorNode, clientPort),
+                                    std::array<std::array<double, 2>, 2>{none, none})
+                           .first->second;
+        for (int dir = 0; dir < 2; dir++)
+        {
+            delays[side][dir] = flow.delay[dir].GetSeconds() * 1e3;
+        }
+    }
+}
+
+void
+PackMimeHttpGenerator::HandleClosed(const PackMimeHttpConnectionRecord& closed)
+{
+    PackMimeHttpConnectionRecord record = closed;
+    auto delays = m_pathDelays.find({record.client, record.clientPort});
+    if (delays != m_pathDelays.end())
+    {
+        for (int side = 0; side < 2; side++)
+        {
+            for (int dir = 0; dir < 2; dir++)
+            {
+                record.pathDelayMs[side][dir] = delays->second[side][dir];
+            }
+        }
+        m_pathDelays.erase(delays);
+    }
     m_summary.active--;
     if (record.success)
     {
@@ -540,7 +599,20 @@ PackMimeHttpGenerator::HandleClosed(const PackMimeHttpConnectionRecord& record)
         {
             std::fprintf(m_connectionsCsv, "%.9f", record.closed.GetSeconds());
         }
-        std::fprintf(m_connectionsCsv, ",%d,%s\n", int(record.success), record.error);
+        std::fprintf(m_connectionsCsv, ",%d,%s", int(record.success), record.error);
+        // client_delay_ms, server_delay_ms (towards the server), then the way back
+        for (double ms : {record.pathDelayMs[0][0],
+                          record.pathDelayMs[1][0],
+                          record.pathDelayMs[0][1],
+                          record.pathDelayMs[1][1]})
+        {
+            std::fputc(',', m_connectionsCsv);
+            if (ms >= 0)
+            {
+                std::fprintf(m_connectionsCsv, "%.6f", ms);
+            }
+        }
+        std::fputc('\n', m_connectionsCsv);
     }
     m_closedTrace(record);
 }

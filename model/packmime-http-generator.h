@@ -5,6 +5,7 @@
 #define PACKMIME_HTTP_GENERATOR_H
 
 #include "gsl-rng-stream.h"
+#include "packmime-delay-box.h"
 #include "packmime-http-client.h"
 #include "packmime-http-record.h"
 #include "packmime-log-histogram.h"
@@ -16,7 +17,9 @@
 #include "ns3/random-variable-stream.h"
 #include "ns3/traced-callback.h"
 
+#include <array>
 #include <cstdio>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -98,6 +101,15 @@ class PackMimeHttpGenerator : public Object
      */
     int64_t AssignStreams(int64_t stream);
 
+    /**
+     * @brief Record the delays a DelayBox draws for this generator's connections in their
+     * records (connections.csv: client_delay_ms and client_delay_back_ms, or the server_
+     * columns).
+     * @param box the box
+     * @param side 0 for the client side of the path, 1 for the server side
+     */
+    void ObserveDelayBox(Ptr<PackMimeDelayBox> box, uint32_t side);
+
     /// Start the connection arrivals (scheduled by the helper at StartTime).
     void Start();
 
@@ -172,6 +184,7 @@ class PackMimeHttpGenerator : public Object
     void HandleRequestSent(const PackMimeHttpPairRecord& pair);
     void HandleResponse(const PackMimeHttpPairRecord& pair);
     void HandleClosed(const PackMimeHttpConnectionRecord& record);
+    void HandleDelayBoxFlow(uint32_t side, const PackMimeDelayBoxFlow& flow);
     void WriteSummaryJson(const std::string& path) const;
     static double DrawReplacement(void* rv);
     /// @return the replacement of variable v, or null
@@ -209,29 +222,31 @@ class PackMimeHttpGenerator : public Object
     /// The replacement members, indexed by pm_http_var.
     static Ptr<RandomVariableStream> PackMimeHttpGenerator::*const REPLACEMENTS[STREAMS];
 
-    std::vector<Ptr<PackMimeHttpClient>> m_clients;      //!< client app of every pair
-    std::vector<Address> m_servers;                      //!< server address of every pair
-    std::vector<uint32_t> m_serverNodes;                 //!< server node id of every pair
-    Ptr<GslRngStream> m_rng[STREAMS];                    //!< model streams, per variable
-    Ptr<RandomVariableStream> m_serverDelay;             //!< the servers' delay variable
-    pm_http_planner* m_planner{nullptr};                 //!< the model (owned)
-    EventId m_next;                                      //!< next connection start
-    pm_http_connection m_pending;                        //!< the next connection's plan
-    std::vector<pm_http_request> m_pendingRequests;      //!< its requests (m_pending.requests)
-    size_t m_pair{0};                                    //!< last pair used
-    bool m_started{false};                               //!< Start() called
-    bool m_stopped{false};                               //!< no more arrivals
-    bool m_finished{false};                              //!< Finish() called
-    Time m_startedAt;                                    //!< when arrivals began
-    Time m_stoppedAt;                                    //!< when arrivals ended
-    std::FILE* m_pairsCsv{nullptr};                      //!< open pairs.csv
-    std::FILE* m_connectionsCsv{nullptr};                //!< open connections.csv
-    Summary m_summary;                                   //!< counters
-    PackMimeLogHistogram m_reqSizes{1, 1e13};            //!< logged request sizes (B)
-    PackMimeLogHistogram m_rspSizes{1, 1e13};            //!< logged response sizes (B)
-    PackMimeLogHistogram m_responseTimes{1e-6, 1e6};     //!< logged response times (s)
-    std::vector<std::pair<std::string, double>> m_extra; //!< SetSummaryValue values
-    TracedCallback<const PackMimeHttpPairRecord&> m_requestSentTrace;      //!< request sent
+    std::vector<Ptr<PackMimeHttpClient>> m_clients; //!< client app of every pair
+    std::vector<Address> m_servers;                 //!< server address of every pair
+    std::vector<uint32_t> m_serverNodes;            //!< server node id of every pair
+    Ptr<GslRngStream> m_rng[STREAMS];               //!< model streams, per variable
+    Ptr<RandomVariableStream> m_serverDelay;        //!< the servers' delay variable
+    pm_http_planner* m_planner{nullptr};            //!< the model (owned)
+    EventId m_next;                                 //!< next connection start
+    pm_http_connection m_pending;                   //!< the next connection's plan
+    std::vector<pm_http_request> m_pendingRequests; //!< its requests (m_pending.requests)
+    size_t m_pair{0};                               //!< last pair used
+    bool m_started{false};                          //!< Start() called
+    bool m_stopped{false};                          //!< no more arrivals
+    bool m_finished{false};                         //!< Finish() called
+    Time m_startedAt;                               //!< when arrivals began
+    Time m_stoppedAt;                               //!< when arrivals ended
+    /// Delays drawn by DelayBoxes for open connections, by (client node, client port).
+    std::map<std::pair<uint32_t, uint16_t>, std::array<std::array<double, 2>, 2>> m_pathDelays;
+    std::FILE* m_pairsCsv{nullptr};                                   //!< open pairs.csv
+    std::FILE* m_connectionsCsv{nullptr};                             //!< open connections.csv
+    Summary m_summary;                                                //!< counters
+    PackMimeLogHistogram m_reqSizes{1, 1e13};                         //!< logged request sizes (B)
+    PackMimeLogHistogram m_rspSizes{1, 1e13};                         //!< logged response sizes (B)
+    PackMimeLogHistogram m_responseTimes{1e-6, 1e6};                  //!< logged response times (s)
+    std::vector<std::pair<std::string, double>> m_extra;              //!< SetSummaryValue values
+    TracedCallback<const PackMimeHttpPairRecord&> m_requestSentTrace; //!< request sent
     TracedCallback<const PackMimeHttpPairRecord&> m_responseReceivedTrace; //!< pair complete
     TracedCallback<const PackMimeHttpConnectionRecord&> m_closedTrace;     //!< connection ended
 };

@@ -62,6 +62,11 @@ struct PackMimeHttpConnectionRecord
     bool persistent{false}; ///< HTTP/1.1 persistent connection
     uint64_t reqBytes{0};   ///< planned request bytes (sum over requests)
     uint64_t rspBytes{0};   ///< planned response bytes (sum over requests)
+    uint16_t clientPort{0}; ///< the connection's TCP port on the client (0: never opened)
+    /// One-way delays (ms) drawn for this connection by the DelayBoxes of
+    /// PackMimeHttpHelper::InstallDelayBox: [side][direction], side 0 = client side,
+    /// 1 = server side, direction 0 = client to server, 1 = back; -1 where it met none.
+    double pathDelayMs[2][2]{{-1, -1}, {-1, -1}};
 
     /// How a connection ended.
     enum Error : int32_t

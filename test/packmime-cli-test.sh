@@ -340,6 +340,7 @@ if [ -x "$ph" ]; then
         --queue=-5                   "--queue=-5: out of range"
         --nosuch=1                   "unknown option '--nosuch'"
         --ns3::PackMimeHttpGenerator::NoSuch=1 "--ns3::PackMimeHttpGenerator::NoSuch=1: type ns3::PackMimeHttpGenerator has no attribute 'NoSuch'"
+        --delaybox=maybe             "--delaybox=maybe: expected --delaybox or --delaybox=true\|false"
         --outdir=/proc/nope          "--outdir=/proc/nope: cannot create"
     )
     for ((i = 0; i < ${#http_bad[@]}; i += 2)); do
@@ -354,6 +355,9 @@ if [ -x "$ph" ]; then
     check "http summary has bottleneck" grep -q '"bottleneck_down_mbps"' "$work/http/summary.json"
     expect "http replaced variable from the command line" 0 "" -- "$ph" --rate=20 --duration=3 --drain=3 --outdir="$work/http2" "--ns3::PackMimeHttpGenerator::ReqSize=ns3::ConstantRandomVariable[Constant=500.7]"
     check "http every request 500 B" awk -F, 'NR > 1 && $4 != 500 { bad = 1 } END { exit bad || NR < 10 }' "$work/http2/pairs.csv"
+    expect "http --delaybox" 0 "" -- "$ph" --rate=50 --duration=5 --drain=10 --delaybox=1 --outdir="$work/httpdb"
+    check "http --delaybox: four delays on every row" awk -F, 'NR == 1 && $15 != "server_delay_back_ms" { bad = 1 } NR > 1 && ($12 == "" || $13 == "" || $14 == "" || $15 == "") { bad = 1 } END { exit bad || NR < 100 }' "$work/httpdb/connections.csv"
+    check "http without --delaybox: delay columns empty" awk -F, 'NR > 1 && $12 $13 $14 $15 != "" { bad = 1 } END { exit bad }' "$work/http/connections.csv"
     # Small queues fill the 64-segment window with losses: on ns-3.37-3.40 that crashed
     # (ns-3 issue #991) until the receive buffer became twice the window.
     for q in 5 10 20; do

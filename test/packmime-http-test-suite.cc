@@ -291,21 +291,25 @@ class HttpRecordsTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(s.requests, run.requestsSent, "requests counter");
 
         // connections.csv: the header and one row per connection; incomplete rows have an
-        // empty t_closed.
+        // empty t_closed; without DelayBoxes the four delay columns are empty.
         std::istringstream csv(Slurp(connectionsPath));
         std::string line;
         std::getline(csv, line);
         NS_TEST_EXPECT_MSG_EQ(line,
                               "conn_id,t_start,client,server,n_reqs,persistent,req_bytes_total,"
-                              "rsp_bytes_total,t_closed,success,error",
+                              "rsp_bytes_total,t_closed,success,error,client_delay_ms,"
+                              "server_delay_ms,client_delay_back_ms,server_delay_back_ms",
                               "connections.csv header");
         uint64_t rows = 0;
         uint64_t incompleteRows = 0;
+        uint64_t noDelays = 0;
         while (std::getline(csv, line))
         {
             rows++;
             incompleteRows += line.find(",,0,incomplete") != std::string::npos;
+            noDelays += line.size() > 4 && line.compare(line.size() - 4, 4, ",,,,") == 0;
         }
+        NS_TEST_EXPECT_MSG_EQ(noDelays, rows, "no DelayBox, no delays");
         NS_TEST_EXPECT_MSG_EQ(rows, s.connections, "one row per connection");
         NS_TEST_EXPECT_MSG_EQ(incompleteRows, incomplete, "incomplete rows, t_closed empty");
 

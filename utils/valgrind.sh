@@ -53,6 +53,7 @@ vg "flows --max-idle=1 (closes)" 0 "$bin/packmime-flows" --cdf=fb_keyvalue --hos
 vg "flows usage error" 2 "$bin/packmime-flows" --hosts=-1 --flows=10
 vg "http HTTP/1.1" 0 "$bin/packmime-http" --rate=20 --duration=2 --drain=2 --http=1.1 --outdir="$work/http"
 vg "http small queue" 0 "$bin/packmime-http" --rate=50 --duration=1 --drain=0 --queue=5 --outdir="$work/httpq"
+vg "http DelayBoxes" 0 "$bin/packmime-http" --rate=20 --duration=2 --drain=3 --delaybox --outdir="$work/httpdb"
 vg "http usage error" 2 "$bin/packmime-http" --bottleneck=0bps
 vg "flow-sizes example" 0 "$bin/packmime-flow-sizes"
 vg "plot flows" 0 "$bin/packmime-plot" "$work/flows" --no-render
