@@ -37,6 +37,37 @@ PackMimeDelayBoxHelper::AddRule(const NodeContainer& sources,
     m_rules.push_back({sources, destinations, delay, loss, bandwidth});
 }
 
+namespace
+{
+
+/**
+ * Put a box's hook in front of a node's routing for one family: as the first protocol of
+ * its list routing, else around its routing protocol.
+ */
+template <typename Hook, typename List, typename Ip>
+void
+AddHook(Ptr<Node> node, Ptr<Ip> ip, Ptr<PackMimeDelayBox> box, const char* family)
+{
+    auto routing = ip->GetRoutingProtocol();
+    PACKMIME_FATAL_IF(!routing,
+                      "PackMimeDelayBoxHelper::Install: node " << node->GetId() << " has no "
+                                                               << family << " routing");
+    auto hook = CreateObject<Hook>();
+    hook->SetDelayBox(box);
+    if (auto list = DynamicCast<List>(routing))
+    {
+        // The highest priority: the box sees a packet before any protocol routes it.
+        list->AddRoutingProtocol(hook, std::numeric_limits<int16_t>::max());
+    }
+    else
+    {
+        hook->SetInner(routing);
+        ip->SetRoutingProtocol(hook);
+    }
+}
+
+} // namespace
+
 Ptr<PackMimeDelayBox>
 PackMimeDelayBoxHelper::Install(Ptr<Node> node) const
 {
@@ -48,8 +79,6 @@ PackMimeDelayBoxHelper::Install(Ptr<Node> node) const
     {
         box->AddRule(r.sources, r.destinations, r.delay, r.loss, r.bandwidth);
     }
-    // The highest priority: the box sees a packet before any protocol routes it.
-    const int16_t first = std::numeric_limits<int16_t>::max();
     Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>();
     Ptr<Ipv6> ipv6 = node->GetObject<Ipv6>();
     PACKMIME_FATAL_IF(!ipv4 && !ipv6,
@@ -57,39 +86,11 @@ PackMimeDelayBoxHelper::Install(Ptr<Node> node) const
                                                                << " has no Internet stack");
     if (ipv4)
     {
-        auto hook = CreateObject<PackMimeDelayBoxIpv4Routing>();
-        hook->SetDelayBox(box);
-        Ptr<Ipv4RoutingProtocol> routing = ipv4->GetRoutingProtocol();
-        PACKMIME_FATAL_IF(!routing,
-                          "PackMimeDelayBoxHelper::Install: node " << node->GetId()
-                                                                   << " has no IPv4 routing");
-        if (auto list = DynamicCast<Ipv4ListRouting>(routing))
-        {
-            list->AddRoutingProtocol(hook, first);
-        }
-        else
-        {
-            hook->SetInner(routing);
-            ipv4->SetRoutingProtocol(hook);
-        }
+        AddHook<PackMimeDelayBoxIpv4Routing, Ipv4ListRouting>(node, ipv4, box, "IPv4");
     }
     if (ipv6)
     {
-        auto hook = CreateObject<PackMimeDelayBoxIpv6Routing>();
-        hook->SetDelayBox(box);
-        Ptr<Ipv6RoutingProtocol> routing = ipv6->GetRoutingProtocol();
-        PACKMIME_FATAL_IF(!routing,
-                          "PackMimeDelayBoxHelper::Install: node " << node->GetId()
-                                                                   << " has no IPv6 routing");
-        if (auto list = DynamicCast<Ipv6ListRouting>(routing))
-        {
-            list->AddRoutingProtocol(hook, first);
-        }
-        else
-        {
-            hook->SetInner(routing);
-            ipv6->SetRoutingProtocol(hook);
-        }
+        AddHook<PackMimeDelayBoxIpv6Routing, Ipv6ListRouting>(node, ipv6, box, "IPv6");
     }
     node->AggregateObject(box);
     return box;

@@ -43,6 +43,66 @@ DescribeTransport(Ptr<const Packet> p, uint8_t protocol, PackMimeDelayBox::Packe
     return true;
 }
 
+/// Forward a packet (call the unicast-forward callback) after `delay`.
+template <typename Ucb, typename... Args>
+void
+ForwardLater(Time delay, Ucb ucb, Args... args)
+{
+    if (delay.IsZero())
+    {
+        ucb(args...);
+        return;
+    }
+    Simulator::Schedule(delay,
+                        [ucb, args...]()
+                        {
+                            ucb(args...);
+                        });
+}
+
+/**
+ * Route a packet the box has classified, for either family: a lost one is consumed; the
+ * others go to the protocols after the hook (the wrapped one, or the list's other
+ * protocols), a delayed one with a forwarding callback that runs after the delay. An
+ * untouched packet in a list is left to the list, which asks the next protocols itself.
+ */
+template <typename List, typename Proto, typename Header, typename Ucb, typename... Cbs>
+bool
+RouteOn(const Proto* hook,
+        Ptr<Proto> inner,
+        Ptr<Proto> routing,
+        PackMimeDelayBox::Action action,
+        const Ucb& later,
+        Ptr<const Packet> p,
+        const Header& header,
+        Ptr<const NetDevice> idev,
+        const Ucb& ucb,
+        const Cbs&... cbs)
+{
+    if (action == PackMimeDelayBox::DROP)
+    {
+        return true;
+    }
+    const Ucb& forward = action == PackMimeDelayBox::DELAY ? later : ucb;
+    if (inner)
+    {
+        return inner->RouteInput(p, header, idev, forward, cbs...);
+    }
+    auto list = DynamicCast<List>(routing);
+    for (uint32_t i = 0;
+         action == PackMimeDelayBox::DELAY && list && i < list->GetNRoutingProtocols();
+         i++)
+    {
+        int16_t priority;
+        Ptr<Proto> next = list->GetRoutingProtocol(i, priority);
+        if (next != hook && next->RouteInput(p, header, idev, forward, cbs...))
+        {
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 // ---- IPv4 -------------------------------------------------------------------------------
@@ -104,60 +164,38 @@ PackMimeDelayBoxIpv4Routing::RouteInput(
 {
     Ipv4Address dst = header.GetDestination();
     PackMimeDelayBox::PacketInfo info;
-    if (!m_box || dst.IsMulticast() || dst.IsBroadcast() || header.GetFragmentOffset() != 0 ||
-        !DescribeTransport(p, header.GetProtocol(), &info))
-    {
-        return m_inner && m_inner->RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
-    }
-    header.GetSource().Serialize(info.src.data());
-    dst.Serialize(info.dst.data());
-    info.size = p->GetSize() + header.GetSerializedSize();
+    PackMimeDelayBox::Action action = PackMimeDelayBox::PASS;
     Time delay;
-    switch (m_box->Process(info, &delay))
+    if (m_box && !dst.IsMulticast() && !dst.IsBroadcast() && header.GetFragmentOffset() == 0 &&
+        DescribeTransport(p, header.GetProtocol(), &info))
     {
-    case PackMimeDelayBox::PASS:
-        return m_inner && m_inner->RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
-    case PackMimeDelayBox::DROP:
-        return true;
-    case PackMimeDelayBox::DELAY:
-        break;
+        header.GetSource().Serialize(info.src.data());
+        dst.Serialize(info.dst.data());
+        info.size = p->GetSize() + header.GetSerializedSize();
+        action = m_box->Process(info, &delay);
     }
-    UnicastForwardCallback later =
-        MakeBoundCallback(&PackMimeDelayBoxIpv4Routing::ForwardLater, delay, ucb);
-    if (m_inner)
+    UnicastForwardCallback later;
+    if (action == PackMimeDelayBox::DELAY)
     {
-        return m_inner->RouteInput(p, header, idev, later, mcb, lcb, ecb);
+        later = MakeBoundCallback(&ForwardLater<UnicastForwardCallback,
+                                                Ptr<Ipv4Route>,
+                                                Ptr<const Packet>,
+                                                const Ipv4Header&>,
+                                  delay,
+                                  UnicastForwardCallback(ucb));
     }
-    auto list = DynamicCast<Ipv4ListRouting>(m_ipv4->GetRoutingProtocol());
-    for (uint32_t i = 0; list && i < list->GetNRoutingProtocols(); i++)
-    {
-        int16_t priority;
-        Ptr<Ipv4RoutingProtocol> next = list->GetRoutingProtocol(i, priority);
-        if (next != this && next->RouteInput(p, header, idev, later, mcb, lcb, ecb))
-        {
-            return true;
-        }
-    }
-    return false;
-}
-
-void
-PackMimeDelayBoxIpv4Routing::ForwardLater(Time delay,
-                                          UnicastForwardCallback ucb,
-                                          Ptr<Ipv4Route> route,
-                                          Ptr<const Packet> p,
-                                          const Ipv4Header& header)
-{
-    if (delay.IsZero())
-    {
-        ucb(route, p, header);
-        return;
-    }
-    Simulator::Schedule(delay,
-                        [ucb, route, p, header]()
-                        {
-                            ucb(route, p, header);
-                        });
+    return RouteOn<Ipv4ListRouting, Ipv4RoutingProtocol>(this,
+                                                         m_inner,
+                                                         m_ipv4->GetRoutingProtocol(),
+                                                         action,
+                                                         later,
+                                                         p,
+                                                         header,
+                                                         idev,
+                                                         ucb,
+                                                         mcb,
+                                                         lcb,
+                                                         ecb);
 }
 
 void
@@ -275,61 +313,39 @@ PackMimeDelayBoxIpv6Routing::RouteInput(
     // ones arrive here. The transport header follows the fixed header when nothing else does.
     Ipv6Address dst = header.GetDestination();
     PackMimeDelayBox::PacketInfo info;
-    if (!m_box || dst.IsMulticast() || !DescribeTransport(p, header.GetNextHeader(), &info))
-    {
-        return m_inner && m_inner->RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
-    }
-    info.ipv6 = true;
-    header.GetSource().Serialize(info.src.data());
-    dst.Serialize(info.dst.data());
-    info.size = p->GetSize() + header.GetSerializedSize();
+    PackMimeDelayBox::Action action = PackMimeDelayBox::PASS;
     Time delay;
-    switch (m_box->Process(info, &delay))
+    if (m_box && !dst.IsMulticast() && DescribeTransport(p, header.GetNextHeader(), &info))
     {
-    case PackMimeDelayBox::PASS:
-        return m_inner && m_inner->RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
-    case PackMimeDelayBox::DROP:
-        return true;
-    case PackMimeDelayBox::DELAY:
-        break;
+        info.ipv6 = true;
+        header.GetSource().Serialize(info.src.data());
+        dst.Serialize(info.dst.data());
+        info.size = p->GetSize() + header.GetSerializedSize();
+        action = m_box->Process(info, &delay);
     }
-    UnicastForwardCallback later =
-        MakeBoundCallback(&PackMimeDelayBoxIpv6Routing::ForwardLater, delay, ucb);
-    if (m_inner)
+    UnicastForwardCallback later;
+    if (action == PackMimeDelayBox::DELAY)
     {
-        return m_inner->RouteInput(p, header, idev, later, mcb, lcb, ecb);
+        later = MakeBoundCallback(&ForwardLater<UnicastForwardCallback,
+                                                Ptr<const NetDevice>,
+                                                Ptr<Ipv6Route>,
+                                                Ptr<const Packet>,
+                                                const Ipv6Header&>,
+                                  delay,
+                                  UnicastForwardCallback(ucb));
     }
-    auto list = DynamicCast<Ipv6ListRouting>(m_ipv6->GetRoutingProtocol());
-    for (uint32_t i = 0; list && i < list->GetNRoutingProtocols(); i++)
-    {
-        int16_t priority;
-        Ptr<Ipv6RoutingProtocol> next = list->GetRoutingProtocol(i, priority);
-        if (next != this && next->RouteInput(p, header, idev, later, mcb, lcb, ecb))
-        {
-            return true;
-        }
-    }
-    return false;
-}
-
-void
-PackMimeDelayBoxIpv6Routing::ForwardLater(Time delay,
-                                          UnicastForwardCallback ucb,
-                                          Ptr<const NetDevice> idev,
-                                          Ptr<Ipv6Route> route,
-                                          Ptr<const Packet> p,
-                                          const Ipv6Header& header)
-{
-    if (delay.IsZero())
-    {
-        ucb(idev, route, p, header);
-        return;
-    }
-    Simulator::Schedule(delay,
-                        [ucb, idev, route, p, header]()
-                        {
-                            ucb(idev, route, p, header);
-                        });
+    return RouteOn<Ipv6ListRouting, Ipv6RoutingProtocol>(this,
+                                                         m_inner,
+                                                         m_ipv6->GetRoutingProtocol(),
+                                                         action,
+                                                         later,
+                                                         p,
+                                                         header,
+                                                         idev,
+                                                         ucb,
+                                                         mcb,
+                                                         lcb,
+                                                         ecb);
 }
 
 void

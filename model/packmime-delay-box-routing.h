@@ -75,13 +75,6 @@ class PackMimeDelayBoxIpv4Routing : public Ipv4RoutingProtocol
     void DoDispose() override;
 
   private:
-    /// Forward after a delay (the unicast-forward callback given to the next protocols).
-    static void ForwardLater(Time delay,
-                             UnicastForwardCallback ucb,
-                             Ptr<Ipv4Route> route,
-                             Ptr<const Packet> p,
-                             const Ipv4Header& header);
-
     Ptr<PackMimeDelayBox> m_box;      //!< the box
     Ptr<Ipv4> m_ipv4;                 //!< the node's IPv4
     Ptr<Ipv4RoutingProtocol> m_inner; //!< the wrapped protocol (not in a list)
@@ -149,14 +142,6 @@ class PackMimeDelayBoxIpv6Routing : public Ipv6RoutingProtocol
     void DoDispose() override;
 
   private:
-    /// Forward after a delay (the unicast-forward callback given to the next protocols).
-    static void ForwardLater(Time delay,
-                             UnicastForwardCallback ucb,
-                             Ptr<const NetDevice> idev,
-                             Ptr<Ipv6Route> route,
-                             Ptr<const Packet> p,
-                             const Ipv6Header& header);
-
     Ptr<PackMimeDelayBox> m_box;      //!< the box
     Ptr<Ipv6> m_ipv6;                 //!< the node's IPv6
     Ptr<Ipv6RoutingProtocol> m_inner; //!< the wrapped protocol (not in a list)

@@ -448,7 +448,7 @@ PackMimeDelayBox::Remove(FlowKey key, PackMimeDelayBoxFlow::End end)
 void
 PackMimeDelayBox::ScheduleIdleCheck()
 {
-    if (m_idleCheck.IsRunning() || m_idleOrder.empty())
+    if (!m_idleCheck.IsExpired() || m_idleOrder.empty())
     {
         return;
     }
