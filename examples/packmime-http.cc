@@ -205,10 +205,11 @@ main(int argc, char* argv[])
     helper.SetAttribute("ConnectionsFile", StringValue(outdir + "/connections.csv"));
     helper.SetAttribute("SummaryFile", StringValue(outdir + "/summary.json"));
     helper.Install(clients, servers);
+    std::vector<Ptr<PackMimeDelayBox>> boxes;
     if (delayBox)
     {
-        helper.InstallDelayBox(routers.Get(0), PackMimeHttpHelper::CLIENT_SIDE);
-        helper.InstallDelayBox(routers.Get(1), PackMimeHttpHelper::SERVER_SIDE);
+        boxes.push_back(helper.InstallDelayBox(routers.Get(0), PackMimeHttpHelper::CLIENT_SIDE));
+        boxes.push_back(helper.InstallDelayBox(routers.Get(1), PackMimeHttpHelper::SERVER_SIDE));
     }
     helper.AssignStreams(1);
     Ptr<PackMimeHttpGenerator> generator = helper.GetGenerator();
@@ -228,6 +229,12 @@ main(int argc, char* argv[])
     generator->SetSummaryValue("bottleneck_down_mbps", bottleneckMbps);
     generator->SetSummaryValue("bottleneck_utilization",
                                bottleneckMbps * 1e6 / double(bottleneckRate.GetBitRate()));
+    for (size_t b = 0; b < boxes.size(); b++)
+    {
+        // The flow tables' high-water marks, against client_sessions_allocated.
+        std::string side = b == 0 ? "client_side" : "server_side";
+        generator->SetSummaryValue("delaybox_peak_flows_" + side, boxes[b]->GetPeakFlowCount());
+    }
     generator->Finish();
     generator->PrintSummary(std::cout);
     std::cout << "  outputs         " << outdir << "/pairs.csv, " << outdir << "/connections.csv, "
