@@ -26,22 +26,7 @@ trap 'rm -rf "$work"' EXIT
 reps=3
 [ "$quick" = --quick ] && reps=1
 
-# timed NAME CMD...: run CMD, append "wall_s rss_kb" to $work/NAME.
-timed() {
-    local name=$1
-    shift
-    /usr/bin/time -f "%e %M" -o "$work/t" "$@" >"$work/$name.out" 2>"$work/$name.err" || {
-        echo "$name failed:" >&2
-        tail -5 "$work/$name.err" >&2
-        exit 1
-    }
-    cat "$work/t" >>"$work/times.$name"
-}
-
-# median NAME: the median line (by wall time) of $work/NAME.
-median() {
-    sort -n "$work/times.$1" | awk '{ a[NR] = $0 } END { print a[int((NR + 1) / 2)] }'
-}
+. "$here/bench-lib.sh"
 
 args=(--rate=200 --duration=300 --drain=30 --http=1.0)
 for rep in $(seq "$reps"); do
@@ -53,7 +38,6 @@ for rep in $(seq "$reps"); do
 done
 conns=$(tail -n +2 "$work/a/connections.csv" | wc -l)
 echo "== rate 200 x 300 s + 30 s drain, HTTP/1.0: $conns connections (median of $reps)"
-fmt() { awk '{ printf "%7.2f s %7.1f MB", $1, $2 / 1024 }'; }
 a=$(median a)
 c=$(median c)
 echo "(a) packmime-http        $(echo "$a" | fmt)   $(awk '/^  requests/ { print $4, "pairs done" }' "$work/a.out")"
