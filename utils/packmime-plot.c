@@ -4,6 +4,7 @@
  * packmime-plot: the figures of a paper from a run's CSVs or a sweep's summary-ci.csv, as
  * gnuplot data + script pairs rendered to PNG and PDF.
  */
+#define PM_CLI_SHORTHANDS
 #include "pm-cli.h"
 #include "pm-error.h"
 #include "pm-http.h"
@@ -30,10 +31,6 @@ enum
 };
 
 static const char tool[] = "packmime-plot";
-#define usage_error(...) pm_cli_usage_error(tool, __VA_ARGS__)
-#define die(...)         pm_cli_fail(tool, __VA_ARGS__)
-#define format(...)      pm_cli_format(tool, __VA_ARGS__)
-#define xrealloc(p, n)   pm_cli_realloc(tool, p, n)
 
 static const char usage_text[] =
     "usage: packmime-plot DIR [-o OUTDIR] [--format png,pdf] [--no-render]\n"
@@ -98,14 +95,6 @@ typedef struct options
     char** y;
     size_t ny;
 } options;
-
-/* 1 if path exists. */
-static int
-exists(const char* path)
-{
-    struct stat st;
-    return stat(path, &st) == 0;
-}
 
 /* ---- CSV ---------------------------------------------------------------------------------- */
 
@@ -446,7 +435,7 @@ read_summary(const char* dir, pm_json_doc* doc)
     char* path = format("%s/summary.json", dir);
     pm_error err;
     *doc = (pm_json_doc){0};
-    if (exists(path) && pm_json_read_file(path, doc, &err) != PM_OK)
+    if (pm_cli_exists(path) && pm_json_read_file(path, doc, &err) != PM_OK)
     {
         die("%s", err.message);
     }
@@ -888,7 +877,7 @@ static void
 plot_sweep(const options* o, figure_list* list)
 {
     char* path = format("%s/summary-ci.csv", o->dir);
-    if (!exists(path))
+    if (!pm_cli_exists(path))
     {
         die("%s holds a campaign but no summary-ci.csv: run 'packmime-sweep collect %s' first",
             o->dir,
@@ -1235,7 +1224,7 @@ main(int argc, char** argv)
     }
     figure_list list = {0};
     int sweep_options = o.x || o.by || o.nwhere || o.ny;
-    if (exists(campaign))
+    if (pm_cli_exists(campaign))
     {
         plot_sweep(&o, &list);
     }
@@ -1244,11 +1233,11 @@ main(int argc, char** argv)
         usage_error("--x, --by, --where and --y apply to a sweep directory; '%s' is not one",
                     o.dir);
     }
-    else if (exists(flows))
+    else if (pm_cli_exists(flows))
     {
         plot_flows(&o, &list);
     }
-    else if (exists(pairs))
+    else if (pm_cli_exists(pairs))
     {
         plot_http(&o, &list);
     }

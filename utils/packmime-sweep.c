@@ -6,6 +6,7 @@
  */
 #define _XOPEN_SOURCE 700 /* nftw */
 
+#define PM_CLI_SHORTHANDS
 #include "pm-cli.h"
 #include "pm-error.h"
 #include "pm-json.h"
@@ -35,10 +36,6 @@ enum
 };
 
 static const char tool[] = "packmime-sweep";
-#define usage_error(...) pm_cli_usage_error(tool, __VA_ARGS__)
-#define die(...)         pm_cli_fail(tool, __VA_ARGS__)
-#define format(...)      pm_cli_format(tool, __VA_ARGS__)
-#define xrealloc(p, n)   pm_cli_realloc(tool, p, n)
 
 static const char usage_text[] =
     "usage: packmime-sweep --program PROG -o DIR [--param NAME=V1,V2,...]... [--runs R]\n"
@@ -279,14 +276,6 @@ job_file(const char* dir, const campaign* c, size_t job, const char* name)
     return f;
 }
 
-/* 1 if path exists. */
-static int
-exists(const char* path)
-{
-    struct stat st;
-    return stat(path, &st) == 0;
-}
-
 /* Create a directory and its parents (mkdir -p). */
 static void
 make_dirs(const char* path)
@@ -494,21 +483,7 @@ resolve_program(const char* name)
     char* self = self_path();
     *strrchr(self, '/') = '\0';
     char* dirs = format("%s:%s", self, getenv("PATH") ? getenv("PATH") : "");
-    char* found = NULL;
-    for (char *d = dirs, *next; d && !found; d = next)
-    {
-        next = strchr(d, ':');
-        if (next)
-        {
-            *next++ = '\0';
-        }
-        char* candidate = format("%s/%s", *d ? d : ".", name);
-        if (access(candidate, X_OK) == 0 && realpath(candidate, buf))
-        {
-            found = xstrdup(buf);
-        }
-        free(candidate);
-    }
+    char* found = pm_cli_find_executable(tool, name, dirs);
     if (!found)
     {
         usage_error("--program '%s': not found beside packmime-sweep (%s) or on PATH", name, self);
@@ -636,7 +611,7 @@ state_of(const char* dir, const campaign* c, size_t job)
     for (size_t m = 0; m < 3; m++)
     {
         char* f = job_file(dir, c, job, markers[m].marker);
-        int e = exists(f);
+        int e = pm_cli_exists(f);
         free(f);
         if (e)
         {
@@ -660,7 +635,7 @@ remove_entry(const char* path, const struct stat* st, int type, struct FTW* ftw)
 static void
 remove_tree(const char* path)
 {
-    if (exists(path) && nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS) != 0)
+    if (pm_cli_exists(path) && nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS) != 0)
     {
         die("cannot remove '%s' (left by an unfinished run): %s", path, strerror(errno));
     }
@@ -765,7 +740,7 @@ run_job(const char* dir, const char* index_text)
     char* summary = format("%s/summary.json", out);
     char* result = NULL;
     int ok = 0;
-    if (rc == 0 && exists(summary))
+    if (rc == 0 && pm_cli_exists(summary))
     {
         ok = 1;
         result = format("exit 0, %.3f s\n", elapsed);
@@ -992,7 +967,7 @@ create_or_resume(const char* dir, const campaign* c)
 {
     char* text = campaign_text(c);
     char* path = format("%s/campaign", dir);
-    if (exists(path))
+    if (pm_cli_exists(path))
     {
         char* old = NULL;
         pm_error err;
@@ -1042,22 +1017,10 @@ unfinished_jobs(const char* dir, const campaign* c, size_t* count)
 static int
 on_path(const char* name)
 {
-    const char* path = getenv("PATH");
-    char* dirs = xstrdup(path ? path : "");
-    int found = 0;
-    for (char *d = dirs, *next; d && !found; d = next)
-    {
-        next = strchr(d, ':');
-        if (next)
-        {
-            *next++ = '\0';
-        }
-        char* f = format("%s/%s", *d ? d : ".", name);
-        found = access(f, X_OK) == 0;
-        free(f);
-    }
-    free(dirs);
-    return found;
+    char* found = pm_cli_find_executable(tool, name, getenv("PATH"));
+    int ok = found != NULL;
+    free(found);
+    return ok;
 }
 
 /* Run the unfinished jobs through GNU parallel. */
@@ -1323,7 +1286,7 @@ run_campaign(int argc, char** argv)
     /* Absolute, so that the commands work from any directory and on any Slurm node. A dry
      * run of a new campaign creates nothing. */
     char dir[PATH_MAX];
-    if (o.dry_run && !exists(o.dir))
+    if (o.dry_run && !pm_cli_exists(o.dir))
     {
         char cwd[PATH_MAX];
         if (o.dir[0] != '/' && !getcwd(cwd, sizeof(cwd)))

@@ -1,14 +1,17 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "pm-cli.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -155,4 +158,35 @@ pm_cli_run(const char* tool, char* const argv[], const pm_cli_io* io)
         }
     }
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+int
+pm_cli_exists(const char* path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+char*
+pm_cli_find_executable(const char* tool, const char* name, const char* dirs)
+{
+    char* list = pm_cli_format(tool, "%s", dirs ? dirs : "");
+    char* found = NULL;
+    for (char *d = list, *next; d && !found; d = next)
+    {
+        next = strchr(d, ':');
+        if (next)
+        {
+            *next++ = '\0';
+        }
+        char* candidate = pm_cli_format(tool, "%s/%s", *d ? d : ".", name);
+        char buf[PATH_MAX];
+        if (access(candidate, X_OK) == 0 && realpath(candidate, buf))
+        {
+            found = pm_cli_format(tool, "%s", buf);
+        }
+        free(candidate);
+    }
+    free(list);
+    return found;
 }

@@ -58,6 +58,22 @@ typedef struct pm_cli_io
  * (with a message on the child's stderr) if it could not be started. */
 int pm_cli_run(const char* tool, char* const argv[], const pm_cli_io* io);
 
+/* 1 if path exists (any type). */
+int pm_cli_exists(const char* path);
+
+/* The real path of the first executable NAME in the ':'-separated directory list DIRS (an
+ * empty entry is "."), or NULL; the caller frees it. */
+char* pm_cli_find_executable(const char* tool, const char* name, const char* dirs);
+
+/* Shorthands for a tool that defines `static const char tool[]`; define PM_CLI_SHORTHANDS
+ * before including this header. */
+#ifdef PM_CLI_SHORTHANDS
+#define usage_error(...) pm_cli_usage_error(tool, __VA_ARGS__)
+#define die(...)         pm_cli_fail(tool, __VA_ARGS__)
+#define format(...)      pm_cli_format(tool, __VA_ARGS__)
+#define xrealloc(p, n)   pm_cli_realloc(tool, p, n)
+#endif
+
 /* Parse a seed: a whole unsigned decimal number that fits an unsigned long; else usage error. */
 unsigned long pm_cli_seed(const char* tool, const char* flag, const char* text);
 
