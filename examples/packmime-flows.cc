@@ -296,10 +296,11 @@ main(int argc, char* argv[])
     }
     Ipv4GlobalRoutingHelper::PopulateRoutingTables();
 
+    // An attribute of the client applications, which the helper creates.
+    Config::SetDefault("ns3::PackMimeFlowClient::MaxIdlePerDestination", UintegerValue(maxIdle));
     PackMimeFlowHelper helper;
     helper.SetAttribute("Cdf", StringValue(cdf));
     helper.SetAttribute("Mode", StringValue(mode));
-    Config::SetDefault("ns3::PackMimeFlowClient::MaxIdlePerDestination", UintegerValue(maxIdle));
     helper.SetAttribute("Load", DoubleValue(load));
     helper.SetAttribute("AllowOverload", BooleanValue(allowOverload));
     helper.SetAttribute("LinkRate", DataRateValue(link));
