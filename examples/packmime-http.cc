@@ -140,8 +140,8 @@ main(int argc, char* argv[])
     cmd.AddCount("queue", "drop-tail queue of every link (packets)", queue, 1, 1000000);
     cmd.AddFlag("delaybox",
                 "per-connection delays as ns-2's PackMime + DelayBox: R1 and R2 add the "
-                "model's client-side and server-side one-way delays (connections.csv "
-                "client_delay_ms, server_delay_ms)",
+                "model's client-side and server-side one-way delays (connections.csv: the four "
+                "*_delay_ms columns)",
                 delayBox);
     cmd.Parse(argc, argv);
 
