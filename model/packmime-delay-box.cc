@@ -265,13 +265,14 @@ double
 PackMimeDelayBox::Draw(uint32_t rule, Ptr<RandomVariableStream> variable, Variable which) const
 {
     static const char* const names[] = {"delay", "loss", "bandwidth"};
-    static const char* const expected[] = {"a delay in ms >= 0",
+    // Upper bounds keep the conversions exact: Time holds +-9.2e15 ms, DataRate 1.8e13 Mb/s.
+    static const char* const expected[] = {"a delay in ms in [0, 1e12]",
                                            "a loss probability in [0, 1]",
-                                           "a bandwidth in Mb/s >= 1e-6 (1 b/s)"};
+                                           "a bandwidth in Mb/s in [1e-6, 1e12]"};
     double x = variable->GetValue();
-    bool ok = which == Variable::DELAY  ? x >= 0 && x < HUGE_VAL
+    bool ok = which == Variable::DELAY  ? x >= 0 && x <= 1e12
               : which == Variable::LOSS ? x >= 0 && x <= 1
-                                        : x >= 1e-6 && x < HUGE_VAL;
+                                        : x >= 1e-6 && x <= 1e12;
     PACKMIME_FATAL_IF(!ok,
                       "PackMimeDelayBox rule "
                           << rule << ": its " << names[int(which)] << " variable ("

@@ -549,10 +549,10 @@ RunInChild(const std::function<void()>& action, bool* aborted)
 
 /**
  * @ingroup packmime-tests
- * @brief Bad input: a negative delay, a loss outside [0, 1], a bandwidth <= 0, a rule with
- * an empty node set, IdleTimeout 0 and a second box on one node each stop the run with
- * NS_FATAL_ERROR naming the rule, variable or attribute and what was expected (each case in
- * a child process).
+ * @brief Bad input: a delay outside [0, 1e12] ms, a loss outside [0, 1], a bandwidth outside
+ * [1e-6, 1e12] Mb/s, a rule with an empty node set, IdleTimeout 0 and a second box on one
+ * node each stop the run with NS_FATAL_ERROR naming the rule, variable or attribute and what
+ * was expected (each case in a child process).
  */
 class DelayBoxBadInputTestCase : public TestCase
 {
@@ -607,7 +607,21 @@ class DelayBoxBadInputTestCase : public TestCase
                 Connect(Constant(-3), nullptr, nullptr, idle);
             },
             "PackMimeDelayBox rule 0: its delay variable (ns3::ConstantRandomVariable) drew -3; "
-            "expected a delay in ms >= 0");
+            "expected a delay in ms in [0, 1e12]");
+        Expect(
+            "delay beyond ns-3's time range",
+            [=]()
+            {
+                Connect(Constant(1e13), nullptr, nullptr, idle);
+            },
+            "drew 1e+13; expected a delay in ms in [0, 1e12]");
+        Expect(
+            "bandwidth beyond the range",
+            [=]()
+            {
+                Connect(nullptr, nullptr, Constant(1e300), idle);
+            },
+            "drew 1e+300; expected a bandwidth in Mb/s in [1e-6, 1e12]");
         Expect(
             "loss above 1",
             [=]()
@@ -630,7 +644,7 @@ class DelayBoxBadInputTestCase : public TestCase
                 Connect(nullptr, nullptr, Constant(0), idle);
             },
             "PackMimeDelayBox rule 0: its bandwidth variable (ns3::ConstantRandomVariable) drew 0; "
-            "expected a bandwidth in Mb/s >= 1e-6");
+            "expected a bandwidth in Mb/s in [1e-6, 1e12]");
         Expect(
             "IdleTimeout 0",
             [=]()
