@@ -3,8 +3,6 @@
  */
 #include "packmime-http-client.h"
 
-#include "ns3/inet-socket-address.h"
-#include "ns3/inet6-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 #include "ns3/trace-source-accessor.h"
@@ -119,11 +117,7 @@ PackMimeHttpClient::StartConnection(const PackMimeHttpConnectionRecord& record,
     if (session->inUse && stream.IsAttached())
     {
         // The port names the connection for observers of the network (DelayBox flows).
-        Address local;
-        stream.GetSocket()->GetSockName(local);
-        session->record.clientPort = InetSocketAddress::IsMatchingType(local)
-                                         ? InetSocketAddress::ConvertFrom(local).GetPort()
-                                         : Inet6SocketAddress::ConvertFrom(local).GetPort();
+        session->record.clientPort = stream.GetLocalPort();
         // ns-2: the first request is due at once; TCP sends it after the handshake.
         SendRequest(session);
     }

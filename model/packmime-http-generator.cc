@@ -10,8 +10,6 @@
 #include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
-#include "ns3/inet-socket-address.h"
-#include "ns3/inet6-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/packmime-fatal.h"
 #include "ns3/pointer.h"
@@ -526,13 +524,7 @@ void
 PackMimeHttpGenerator::HandleDelayBoxFlow(uint32_t side, const PackMimeDelayBoxFlow& flow)
 {
     // A flow of this generator goes from one of its clients to its servers' port.
-    uint16_t serverPort = InetSocketAddress::IsMatchingType(flow.responder)
-                              ? InetSocketAddress::ConvertFrom(flow.responder).GetPort()
-                              : Inet6SocketAddress::ConvertFrom(flow.responder).GetPort();
-    uint16_t clientPort = InetSocketAddress::IsMatchingType(flow.initiator)
-                              ? InetSocketAddress::ConvertFrom(flow.initiator).GetPort()
-                              : Inet6SocketAddress::ConvertFrom(flow.initiator).GetPort();
-    bool ours = flow.protocol == 6 && serverPort == m_port &&
+    bool ours = flow.protocol == 6 && PackMimeStream::PortOf(flow.responder) == m_port &&
                 std::any_of(m_clients.begin(),
                             m_clients.end(),
                             [&flow](const auto& c)
@@ -541,11 +533,9 @@ PackMimeHttpGenerator::HandleDelayBoxFlow(uint32_t side, const PackMimeDelayBoxF
                             });
     if (ours)
     {
-        std::array<double, 2> none{-1, -1};
-        auto& delays = m_pathDelays
-                           .emplace(std::make_pair(flow.initiatorNode, clientPort),
-                                    std::array<std::array<double, 2>, 2>{none, none})
-                           .first->second;
+        auto key = std::make_pair(flow.initiatorNode, PackMimeStream::PortOf(flow.initiator));
+        auto& delays =
+            m_pathDelays.emplace(key, PackMimeHttpConnectionRecord().pathDelayMs).first->second;
         for (int dir = 0; dir < 2; dir++)
         {
             delays[side][dir] = flow.delay[dir].GetSeconds() * 1e3;
@@ -560,13 +550,7 @@ PackMimeHttpGenerator::HandleClosed(const PackMimeHttpConnectionRecord& closed)
     auto delays = m_pathDelays.find({record.client, record.clientPort});
     if (delays != m_pathDelays.end())
     {
-        for (int side = 0; side < 2; side++)
-        {
-            for (int dir = 0; dir < 2; dir++)
-            {
-                record.pathDelayMs[side][dir] = delays->second[side][dir];
-            }
-        }
+        record.pathDelayMs = delays->second;
         m_pathDelays.erase(delays);
     }
     m_summary.active--;

@@ -238,7 +238,8 @@ class PackMimeHttpGenerator : public Object
     Time m_startedAt;                               //!< when arrivals began
     Time m_stoppedAt;                               //!< when arrivals ended
     /// Delays drawn by DelayBoxes for open connections, by (client node, client port).
-    std::map<std::pair<uint32_t, uint16_t>, std::array<std::array<double, 2>, 2>> m_pathDelays;
+    std::map<std::pair<uint32_t, uint16_t>, decltype(PackMimeHttpConnectionRecord::pathDelayMs)>
+        m_pathDelays;
     std::FILE* m_pairsCsv{nullptr};                                   //!< open pairs.csv
     std::FILE* m_connectionsCsv{nullptr};                             //!< open connections.csv
     Summary m_summary;                                                //!< counters

@@ -6,6 +6,7 @@
 
 #include "ns3/nstime.h"
 
+#include <array>
 #include <cstdint>
 
 namespace ns3
@@ -66,7 +67,7 @@ struct PackMimeHttpConnectionRecord
     /// One-way delays (ms) drawn for this connection by the DelayBoxes of
     /// PackMimeHttpHelper::InstallDelayBox: [side][direction], side 0 = client side,
     /// 1 = server side, direction 0 = client to server, 1 = back; -1 where it met none.
-    double pathDelayMs[2][2]{{-1, -1}, {-1, -1}};
+    std::array<std::array<double, 2>, 2> pathDelayMs{{{-1, -1}, {-1, -1}}};
 
     /// How a connection ended.
     enum Error : int32_t

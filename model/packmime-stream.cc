@@ -121,6 +121,22 @@ PackMimeStream::GetSocket() const
     return m_socket;
 }
 
+uint16_t
+PackMimeStream::GetLocalPort() const
+{
+    Address local;
+    m_socket->GetSockName(local);
+    return PortOf(local);
+}
+
+uint16_t
+PackMimeStream::PortOf(const Address& address)
+{
+    return InetSocketAddress::IsMatchingType(address)
+               ? InetSocketAddress::ConvertFrom(address).GetPort()
+               : Inet6SocketAddress::ConvertFrom(address).GetPort();
+}
+
 void
 PackMimeStream::SendRequest(const PackMimeHeader& header)
 {

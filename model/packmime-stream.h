@@ -82,6 +82,16 @@ class PackMimeStream
     /// @return the socket (null when released)
     Ptr<Socket> GetSocket() const;
 
+    /// @return the socket's local port (the connection's port on this node)
+    uint16_t GetLocalPort() const;
+
+    /**
+     * @brief The port of a socket address.
+     * @param address an InetSocketAddress or Inet6SocketAddress
+     * @return its port
+     */
+    static uint16_t PortOf(const Address& address);
+
     /**
      * @brief Queue a request: the header, then payload up to its request length.
      * @param header the request header (request length >= PackMimeHeader::SIZE)

@@ -112,14 +112,6 @@ At(const Address& addr, uint16_t port)
     return InetSocketAddress(Ipv4Address::ConvertFrom(addr), port);
 }
 
-/// Port of a socket address.
-uint16_t
-PortOf(const Address& a)
-{
-    return InetSocketAddress::IsMatchingType(a) ? InetSocketAddress::ConvertFrom(a).GetPort()
-                                                : Inet6SocketAddress::ConvertFrom(a).GetPort();
-}
-
 /// A TCP listener that accepts every connection and closes it when the peer does.
 class Closer
 {
@@ -170,7 +162,7 @@ class Handshakes
         Inet6SocketAddress::IsMatchingType(to) ? s->Bind6() : s->Bind();
         Address local;
         s->GetSockName(local);
-        m_start[PeekPointer(s)] = {Simulator::Now(), PortOf(local)};
+        m_start[PeekPointer(s)] = {Simulator::Now(), PackMimeStream::PortOf(local)};
         s->SetConnectCallback(MakeCallback(&Handshakes::Connected, this),
                               MakeNullCallback<void, Ptr<Socket>>());
         s->Connect(to);
@@ -263,7 +255,7 @@ class DelayBoxRealizedDelayTestCase : public TestCase
         std::function<void(const PackMimeDelayBoxFlow&)> onStart =
             [&started](const PackMimeDelayBoxFlow& f)
         {
-            started[PortOf(f.initiator)] = f;
+            started[PackMimeStream::PortOf(f.initiator)] = f;
         };
         std::function<void(const PackMimeDelayBoxFlow&)> onEnd =
             [&ended](const PackMimeDelayBoxFlow& f)
