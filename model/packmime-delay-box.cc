@@ -282,7 +282,7 @@ PackMimeDelayBox::Draw(uint32_t rule, Ptr<RandomVariableStream> variable, Variab
 }
 
 PackMimeDelayBox::Flow*
-PackMimeDelayBox::StartFlow(const FlowKey& key, const PacketInfo& packet)
+PackMimeDelayBox::StartFlow(const FlowKey& key, const PacketInfo& packet, bool srcIsA)
 {
     if (!m_addressesResolved)
     {
@@ -339,7 +339,7 @@ PackMimeDelayBox::StartFlow(const FlowKey& key, const PacketInfo& packet)
                 f.bandwidth[dir] = DataRate(uint64_t(std::llround(mbps * 1e6)));
             }
         }
-        flow.initiatorIsA = key.a == packet.src && key.portA == packet.srcPort;
+        flow.initiatorIsA = srcIsA;
         flow.lastSeen = Simulator::Now();
         flow.idleEntry = m_idleOrder.insert(m_idleOrder.end(), key);
         Flow* stored = &m_flows.emplace(key, std::move(flow)).first->second;
@@ -378,7 +378,7 @@ PackMimeDelayBox::Process(const PacketInfo& packet, Time* delay)
         // As in ns-2, only a SYN opens a TCP flow: a segment of a connection that the table
         // does not know (opened before, or forgotten after IdleTimeout) passes untouched.
         bool tcpOpen = (packet.tcpFlags & (TCP_SYN | TCP_ACK)) == TCP_SYN;
-        if ((packet.protocol == 6 && !tcpOpen) || !(flow = StartFlow(key, packet)))
+        if ((packet.protocol == 6 && !tcpOpen) || !(flow = StartFlow(key, packet, srcFirst)))
         {
             return PASS;
         }
@@ -390,8 +390,7 @@ PackMimeDelayBox::Process(const PacketInfo& packet, Time* delay)
     {
         m_idleOrder.splice(m_idleOrder.end(), m_idleOrder, flow->idleEntry);
     }
-    bool fromA = key.a == packet.src && key.portA == packet.srcPort;
-    int dir = fromA == flow->initiatorIsA ? 0 : 1;
+    int dir = srcFirst == flow->initiatorIsA ? 0 : 1;
     if (f.loss[dir] > 0 && m_lossDraw->GetValue() < f.loss[dir])
     {
         f.drops[dir]++;

@@ -80,7 +80,7 @@ struct PackMimeDelayBoxFlow
  * after IdleTimeout without packets. Packets of no flow pass untouched.
  *
  * PackMimeDelayBoxHelper installs it on a node, where it acts before the node's own routing
- * (see there); PackMimeHttpHelper::InstallDelayBoxes sets up ns-2's PackMime + DelayBox.
+ * (see there); PackMimeHttpHelper::InstallDelayBox sets up ns-2's PackMime + DelayBox.
  */
 class PackMimeDelayBox : public Object
 {
@@ -98,9 +98,9 @@ class PackMimeDelayBox : public Object
      * @brief Add a rule; rules are tried in the order added.
      * @param sources nodes the flow's first packet comes from (non-empty)
      * @param destinations nodes it goes to (non-empty)
-     * @param delay per-flow delay in ms (>= 0), or null for none
-     * @param loss per-flow loss probability in [0, 1], or null for none
-     * @param bandwidth per-flow bandwidth in Mb/s (> 0), or null for none
+     * @param delay per-flow delay in ms (draws in [0, 1e12]), or null for none
+     * @param loss per-flow loss probability (draws in [0, 1]), or null for none
+     * @param bandwidth per-flow bandwidth in Mb/s (draws in [1e-6, 1e12]), or null for none
      * @return the rule's index
      */
     uint32_t AddRule(const NodeContainer& sources,
@@ -209,7 +209,7 @@ class PackMimeDelayBox : public Object
 
     void ResolveAddresses();
     bool FindNode(bool ipv6, const std::array<uint8_t, 16>& address, uint32_t* node) const;
-    Flow* StartFlow(const FlowKey& key, const PacketInfo& packet);
+    Flow* StartFlow(const FlowKey& key, const PacketInfo& packet, bool srcIsA);
     /// A rule's variables.
     enum class Variable
     {
