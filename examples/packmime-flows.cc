@@ -81,6 +81,7 @@ main(int argc, char* argv[])
     uint64_t incastSize = 0;
     bool allowOverload = false;
     uint32_t maxIdle = 0;
+    uint32_t maxConnections = 0;
     std::string tm;
     double epoch = 0.1;
     std::string tmUnit = "bits-per-epoch";
@@ -185,6 +186,12 @@ main(int argc, char* argv[])
     cmd.AddCount("max-idle",
                  "idle connections kept per host pair; more are closed (0: keep all)",
                  maxIdle,
+                 0,
+                 1000000);
+    cmd.AddCount("max-connections",
+                 "connections open at once per host pair; a flow that finds them all busy "
+                 "waits, and its wait counts in its FCT (0: no limit)",
+                 maxConnections,
                  0,
                  1000000);
     cmd.Parse(argc, argv);
@@ -298,6 +305,8 @@ main(int argc, char* argv[])
 
     // An attribute of the client applications, which the helper creates.
     Config::SetDefault("ns3::PackMimeFlowClient::MaxIdlePerDestination", UintegerValue(maxIdle));
+    Config::SetDefault("ns3::PackMimeFlowClient::MaxConnectionsPerDestination",
+                       UintegerValue(maxConnections));
     PackMimeFlowHelper helper;
     helper.SetAttribute("Cdf", StringValue(cdf));
     helper.SetAttribute("Mode", StringValue(mode));

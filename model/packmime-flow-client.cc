@@ -39,6 +39,14 @@ PackMimeFlowClient::GetTypeId()
                           UintegerValue(0),
                           MakeUintegerAccessor(&PackMimeFlowClient::m_maxIdle),
                           MakeUintegerChecker<uint32_t>())
+            .AddAttribute("MaxConnectionsPerDestination",
+                          "Connections open at once to one destination (0: no limit). A flow "
+                          "that finds them all busy waits for one, first come first served; "
+                          "its start stays its arrival, so the wait counts in its completion "
+                          "time. Bounds memory by the cap instead of the largest burst.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&PackMimeFlowClient::m_maxConnections),
+                          MakeUintegerChecker<uint32_t>())
             .AddAttribute("TimeWait",
                           "TIME_WAIT of the connections this client closes (IdleTimeout, "
                           "MaxIdlePerDestination): sets MaxSegLifetime = TimeWait / 2 on their "
@@ -75,6 +83,18 @@ PackMimeFlowClient::GetRunningFlows() const
     return m_running;
 }
 
+uint32_t
+PackMimeFlowClient::GetWaitingFlows() const
+{
+    return m_waitingNow;
+}
+
+uint64_t
+PackMimeFlowClient::GetFlowsWaited() const
+{
+    return m_waited;
+}
+
 uint64_t
 PackMimeFlowClient::GetConnectionsOpened() const
 {
@@ -106,6 +126,7 @@ PackMimeFlowClient::DoDispose()
     AbortRunningFlows();
     m_connections.Clear();
     m_idle.clear();
+    m_waiting.clear();
     m_flows.Clear();
     Application::DoDispose();
 }
@@ -140,11 +161,13 @@ PackMimeFlowClient::StartFlow(PackMimeFlowRecord record, Direction direction)
     record.start = Simulator::Now();
     record.completed = false;
     flow->record = record;
+    flow->direction = direction;
     m_running++;
-    // A connection that cannot even be opened fails the flow (and records it) at once.
+    // A connection that cannot even be opened fails the flow (and records it) at once; a flow
+    // whose destination is at MaxConnectionsPerDestination waits.
     if (TakeConnection(flow))
     {
-        Send(flow, direction);
+        Send(flow);
     }
 }
 
@@ -162,6 +185,13 @@ PackMimeFlowClient::TakeConnection(Flow* flow)
         c->flow = flow;
         flow->connection = c;
         return c;
+    }
+    if (m_maxConnections > 0 && m_perDestination[dst] >= m_maxConnections)
+    {
+        m_waiting[dst].push_back(flow);
+        m_waitingNow++;
+        m_waited++;
+        return nullptr;
     }
     c = m_connections.Acquire();
     c->inUse = true;
@@ -206,12 +236,12 @@ PackMimeFlowClient::TakeConnection(Flow* flow)
 }
 
 void
-PackMimeFlowClient::Send(Flow* flow, Direction direction)
+PackMimeFlowClient::Send(Flow* flow)
 {
     Connection* c = flow->connection;
     PackMimeHeader header;
     header.SetId(flow->record.id);
-    if (direction == PUSH)
+    if (flow->direction == PUSH)
     {
         header.SetRequestLength(PackMimeHeader::SIZE + flow->record.size);
         header.SetResponseLength(0);
@@ -242,6 +272,19 @@ PackMimeFlowClient::Finish(Connection* c)
     c->flow = nullptr;
     m_flowTrace(flow->record);
     RecycleFlow(flow);
+    auto waiting = m_waiting.find(c->dst);
+    if (waiting != m_waiting.end() && !waiting->second.empty())
+    {
+        // The connection passes straight to the longest-waiting flow: it never goes idle
+        // while a flow waits for its destination.
+        Flow* next = waiting->second.front();
+        waiting->second.pop_front();
+        m_waitingNow--;
+        c->flow = next;
+        next->connection = c;
+        Send(next);
+        return;
+    }
     auto& idle = m_idle[c->dst];
     if (m_maxIdle > 0 && idle.size() >= m_maxIdle)
     {
@@ -275,7 +318,32 @@ PackMimeFlowClient::Fail(Connection* c, PackMimeFlowRecord::Error error, const c
     }
     c->idleTimer.Cancel();
     c->stream.Release();
+    uint32_t dst = c->dst;
     Recycle(c);
+    ServeWaiting(dst); // the freed slot goes to a waiting flow, if any
+}
+
+void
+PackMimeFlowClient::ServeWaiting(uint32_t dst)
+{
+    // A connection that fails at once calls Fail, and so this, again: the outer loop goes on.
+    if (m_serving)
+    {
+        return;
+    }
+    m_serving = true;
+    auto& waiting = m_waiting[dst];
+    while (!waiting.empty() && (m_maxConnections == 0 || m_perDestination[dst] < m_maxConnections))
+    {
+        Flow* flow = waiting.front();
+        waiting.pop_front();
+        m_waitingNow--;
+        if (TakeConnection(flow))
+        {
+            Send(flow);
+        }
+    }
+    m_serving = false;
 }
 
 void
@@ -348,6 +416,19 @@ PackMimeFlowClient::AbortRunningFlows()
             c->stream.Abort();
             Recycle(c.get());
         }
+    }
+    for (auto& [dst, waiting] : m_waiting)
+    {
+        for (Flow* flow : waiting)
+        {
+            flow->record.completed = false;
+            flow->record.returncode = PackMimeFlowRecord::INCOMPLETE;
+            flow->record.error = "incomplete";
+            m_flowTrace(flow->record);
+            RecycleFlow(flow);
+        }
+        m_waitingNow -= uint32_t(waiting.size());
+        waiting.clear();
     }
 }
 

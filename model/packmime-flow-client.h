@@ -12,6 +12,7 @@
 #include "ns3/event-id.h"
 #include "ns3/traced-callback.h"
 
+#include <deque>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -31,6 +32,13 @@ namespace ns3
  * connections). Flows and connections are session objects from free lists, so memory follows
  * the number of concurrent flows, not the number of flows; with MaxIdlePerDestination it
  * follows the flows running now rather than the largest burst seen so far.
+ *
+ * With MaxConnectionsPerDestination, a flow whose destination has that many connections, all
+ * busy, waits (first come, first served) for one of them, as in an RPC client's bounded
+ * connection pool; its start time stays its arrival, so the wait counts in its completion
+ * time. This bounds what ns-3 holds (sockets and the segments in flight) by the cap instead of
+ * the largest burst of an open-loop workload, which keeps growing with the length of a run
+ * on heavy-tailed sizes.
  *
  * Directions: push (the client sends a header plus `size` bytes; the flow completes when TCP
  * has had the last byte acknowledged) and pull (the client sends a 24-byte request; the
@@ -69,8 +77,14 @@ class PackMimeFlowClient : public Application
      */
     void AbortRunningFlows();
 
-    /// @return flows currently running
+    /// @return flows started and not ended (running, or waiting for a connection)
     uint32_t GetRunningFlows() const;
+
+    /// @return flows waiting for a connection now (MaxConnectionsPerDestination)
+    uint32_t GetWaitingFlows() const;
+
+    /// @return flows that had to wait for a connection so far
+    uint64_t GetFlowsWaited() const;
 
     /// @return TCP connections opened so far
     uint64_t GetConnectionsOpened() const;
@@ -103,7 +117,8 @@ class PackMimeFlowClient : public Application
     struct Flow
     {
         PackMimeFlowRecord record;       ///< its record
-        Connection* connection{nullptr}; ///< the connection carrying it
+        Direction direction{PUSH};       ///< which side sends its bytes
+        Connection* connection{nullptr}; ///< the connection carrying it (null while waiting)
     };
 
     /// A pooled connection to one destination.
@@ -120,7 +135,8 @@ class PackMimeFlowClient : public Application
     void StartApplication() override;
     void StopApplication() override;
     Connection* TakeConnection(Flow* flow);
-    void Send(Flow* flow, Direction direction);
+    void Send(Flow* flow);
+    void ServeWaiting(uint32_t dst);
     void Finish(Connection* connection);
     void Fail(Connection* connection, PackMimeFlowRecord::Error error, const char* reason);
     void CloseIdle(Connection* connection);
@@ -130,12 +146,17 @@ class PackMimeFlowClient : public Application
 
     Time m_idleTimeout;                         //!< close idle connections after this (0: never)
     uint32_t m_maxIdle;                         //!< idle connections kept per destination (0: all)
+    uint32_t m_maxConnections;                  //!< open connections per destination (0: any)
     Time m_timeWait;                            //!< TIME_WAIT of the connections it closes
     PackMimeFreeList<Connection> m_connections; //!< pooled connections (idle, busy or free)
     std::unordered_map<uint32_t, std::vector<Connection*>> m_idle; //!< idle, per destination
     std::unordered_map<uint32_t, uint32_t> m_perDestination;       //!< open, per destination
+    std::unordered_map<uint32_t, std::deque<Flow*>> m_waiting;     //!< waiting, per destination
     PackMimeFreeList<Flow> m_flows;                                //!< flow sessions, reused
     uint32_t m_running{0};                                         //!< flows running
+    uint32_t m_waitingNow{0};                                      //!< flows waiting now
+    uint64_t m_waited{0};                                          //!< flows that waited
+    bool m_serving{false};                                         //!< in ServeWaiting
     uint64_t m_opened{0};                                          //!< connections opened
     uint32_t m_peakPerDestination{0};                              //!< max open to one destination
     uint32_t m_open{0};                                            //!< connections open now

@@ -862,6 +862,7 @@ PackMimeFlowWorkload::GetSummary() const
     for (const auto& c : m_clients)
     {
         s.connectionsOpened += c->GetConnectionsOpened();
+        s.flowsWaited += c->GetFlowsWaited();
     }
     for (int b = 0; b < 3; b++)
     {
@@ -900,6 +901,11 @@ PackMimeFlowWorkload::PrintSummary(std::ostream& os) const
     }
     out << "connections opened  " << s.connectionsOpened << " (peak running flows " << s.peakRunning
         << ")\n";
+    if (s.flowsWaited > 0)
+    {
+        out << "flows that waited   " << s.flowsWaited
+            << " (for a connection: MaxConnectionsPerDestination)\n";
+    }
     out << "size bucket       flows    FCT p50 (ms)   FCT p99 (ms)   slowdown p50   slowdown p99\n";
     for (int b = 0; b < 3; b++)
     {
@@ -933,6 +939,7 @@ PackMimeFlowWorkload::WriteSummaryJson(const std::string& path) const
     out << "  \"incast_bytes\": " << s.incastBytes << ",\n";
     out << "  \"connections_opened\": " << s.connectionsOpened << ",\n";
     out << "  \"peak_running_flows\": " << s.peakRunning << ",\n";
+    out << "  \"flows_waited\": " << s.flowsWaited << ",\n";
     out << "  \"duration_s\": " << num(s.duration) << ",\n";
     out << "  \"target_load\": " << num(s.targetLoad) << ",\n";
     out << "  \"achieved_load\": " << num(s.achievedLoad) << ",\n";

@@ -154,6 +154,7 @@ class PackMimeFlowWorkload : public Object
         uint64_t bytesCompleted{0};    ///< bytes of completed flows
         uint64_t connectionsOpened{0}; ///< TCP connections opened
         uint64_t peakRunning{0};       ///< most flows running at once
+        uint64_t flowsWaited{0};       ///< flows that waited for a connection (pool cap)
         uint64_t incastRequests{0};    ///< incast requests offered
         uint64_t incastFlows{0};       ///< incast flows offered (also counted in generated)
         uint64_t incastBytes{0};       ///< bytes of incast flows

@@ -234,6 +234,8 @@ if [ -x "$pf" ]; then
         --direction=sideways         "--direction=sideways: expected push or pull"
         --max-idle=-1                "--max-idle=-1: out of range: expected an integer in \[0, 1000000\]"
         --max-idle=two               "--max-idle=two: expected an integer"
+        --max-connections=-2         "--max-connections=-2: out of range: expected an integer in \[0, 1000000\]"
+        --max-connections=1e9        "--max-connections=1e9: out of range"
         --mode=smooth                "--mode=smooth: expected default, linear or step"
         --tm-unit=furlongs           "--tm-unit=furlongs: expected bits-per-epoch, bytes-per-epoch or bits-per-second"
         --tm-scale=-1                "--tm-scale=-1: out of range: expected a number in \(0, 1e\+30\]"

@@ -38,6 +38,7 @@ struct FlowRun
     PackMimeFlowWorkload::Summary summary;   ///< the workload's summary
     uint64_t connections{0};                 ///< TCP connections opened
     uint64_t openAtEnd{0};                   ///< TCP connections still open at `end`
+    uint32_t peakPerDestination{0};          ///< most connections open at once to one host
 };
 
 /**
@@ -114,6 +115,8 @@ RunStar(uint32_t hosts,
         if (auto client = DynamicCast<PackMimeFlowClient>(apps.Get(i)))
         {
             run.openAtEnd += client->GetOpenConnections();
+            run.peakPerDestination =
+                std::max(run.peakPerDestination, client->GetPeakConnectionsPerDestination());
         }
     }
     w->Finish();
@@ -410,6 +413,121 @@ class FlowsIdlePoolBoundTestCase : public TestCase
 
 /**
  * @ingroup packmime-tests
+ * @brief MaxConnectionsPerDestination bounds the connections open to one host; a flow that
+ * finds them busy waits first come, first served, and its wait counts in its FCT. With a
+ * cap of 1 each host pair has one connection, so the flows of a pair are served one after
+ * another in arrival order: each ends after the one that arrived before it, and a flow waited
+ * exactly when it arrived before that one ended (the count must equal the summary's). A run
+ * stopped while flows wait records them as incomplete, one record each.
+ */
+class FlowsConnectionCapTestCase : public TestCase
+{
+  public:
+    FlowsConnectionCapTestCase()
+        : TestCase("MaxConnectionsPerDestination: FIFO waits counted in FCT; none lost")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const uint32_t hosts = 4;
+        const uint32_t flows = 1000;
+        uint64_t savedRun = RngSeedManager::GetRun();
+        auto run = [&](uint32_t cap, Time end)
+        {
+            Config::SetDefault("ns3::PackMimeFlowClient::MaxConnectionsPerDestination",
+                               UintegerValue(cap));
+            RngSeedManager::SetRun(5);
+            FlowRun r = RunStar(
+                hosts,
+                [&](PackMimeFlowHelper& h)
+                {
+                    h.SetAttribute("Cdf", StringValue("fb_webserver"));
+                    h.SetAttribute("Load", DoubleValue(0.5));
+                    h.SetAttribute("MaxFlows", UintegerValue(flows));
+                },
+                end);
+            Config::SetDefault("ns3::PackMimeFlowClient::MaxConnectionsPerDestination",
+                               UintegerValue(0));
+            return r;
+        };
+        FlowRun free = run(0, Seconds(10));
+        FlowRun one = run(1, Seconds(10));
+        FlowRun two = run(2, Seconds(10));
+
+        for (const FlowRun* r : {&free, &one, &two})
+        {
+            NS_TEST_ASSERT_MSG_EQ(r->records.size(), flows, "one record per flow");
+            NS_TEST_EXPECT_MSG_EQ(r->summary.completed, flows, "every flow completes");
+            NS_TEST_EXPECT_MSG_EQ(r->summary.bytesCompleted,
+                                  free.summary.bytesCompleted,
+                                  "the same flows deliver the same bytes");
+        }
+        NS_TEST_EXPECT_MSG_GT(free.peakPerDestination, 2u, "uncapped, bursts open more");
+        NS_TEST_EXPECT_MSG_EQ(free.summary.flowsWaited, 0u, "and nobody waits");
+        NS_TEST_EXPECT_MSG_EQ(one.peakPerDestination, 1u, "cap 1");
+        NS_TEST_EXPECT_MSG_EQ(two.peakPerDestination, 2u, "cap 2");
+        NS_TEST_EXPECT_MSG_GT(one.summary.flowsWaited, two.summary.flowsWaited, "cap 1 waits more");
+        NS_TEST_EXPECT_MSG_GT(two.summary.flowsWaited, 0u, "cap 2 waits too");
+
+        // Cap 1: per pair, FIFO service on one connection.
+        std::map<std::pair<uint32_t, uint32_t>, std::vector<const PackMimeFlowRecord*>> pairs;
+        for (const auto& r : one.records)
+        {
+            pairs[{r.src, r.dst}].push_back(&r);
+        }
+        uint64_t waited = 0;
+        bool fifo = true;
+        const PackMimeFlowRecord* longest = nullptr; // the flow that waited longest
+        Time longestWait;
+        for (auto& [pair, v] : pairs)
+        {
+            std::sort(v.begin(),
+                      v.end(),
+                      [](auto a, auto b)
+                      {
+                          return a->start < b->start;
+                      });
+            for (size_t i = 1; i < v.size(); i++)
+            {
+                fifo = fifo && v[i]->end > v[i - 1]->end;
+                Time wait = v[i - 1]->end - v[i]->start;
+                waited += wait.IsStrictlyPositive() ? 1 : 0;
+                if (wait > longestWait)
+                {
+                    longestWait = wait;
+                    longest = v[i];
+                }
+            }
+        }
+        NS_TEST_EXPECT_MSG_EQ(fifo, true, "each flow of a pair ends after the one before it");
+        NS_TEST_EXPECT_MSG_EQ(waited, one.summary.flowsWaited, "waits = arrivals while busy");
+        NS_TEST_ASSERT_MSG_NE(longest, nullptr, "some flow waited");
+
+        // The same run stopped while that flow waits (same RngRun, same events until then):
+        // it and every other flow still in the system are recorded once, as incomplete.
+        uint64_t waitingId = longest->id;
+        FlowRun cut = run(1, longest->start + longestWait / 2);
+        RngSeedManager::SetRun(savedRun);
+        const auto& s = cut.summary;
+        NS_TEST_EXPECT_MSG_EQ(cut.records.size(), s.generated, "one record per generated flow");
+        NS_TEST_EXPECT_MSG_EQ(s.completed + s.failed + s.incomplete, s.generated, "all counted");
+        uint64_t incomplete = 0;
+        bool waitingRecorded = false;
+        for (const auto& r : cut.records)
+        {
+            bool unfinished = r.returncode == PackMimeFlowRecord::INCOMPLETE && r.GetFct().IsZero();
+            incomplete += unfinished ? 1 : 0;
+            waitingRecorded = waitingRecorded || (r.id == waitingId && unfinished);
+        }
+        NS_TEST_EXPECT_MSG_EQ(incomplete, s.incomplete, "incomplete: no end time");
+        NS_TEST_EXPECT_MSG_EQ(waitingRecorded, true, "the waiting flow is recorded incomplete");
+    }
+};
+
+/**
+ * @ingroup packmime-tests
  * @brief Same RngRun gives a byte-identical CSV; another RngRun a different one.
  */
 class FlowsDeterminismTestCase : public TestCase
@@ -646,6 +764,7 @@ class FlowsTestSuite : public TestSuite
         AddTestCase(new FlowsPatternTestCase(), packmime_test::EXTENSIVE);
         AddTestCase(new FlowsDeterminismTestCase(), packmime_test::QUICK);
         AddTestCase(new FlowsIdlePoolBoundTestCase(), packmime_test::QUICK);
+        AddTestCase(new FlowsConnectionCapTestCase(), packmime_test::QUICK);
         AddTestCase(new FlowsIncastTestCase(), packmime_test::QUICK);
         AddTestCase(new FlowsTrafficMatrixTestCase(), packmime_test::QUICK);
     }
