@@ -351,8 +351,14 @@ PackMimeStream::HandleConnectFailed(Ptr<Socket> socket)
 void
 PackMimeStream::HandleRecv(Ptr<Socket> socket)
 {
+    // Read in bounded pieces: one Recv() of everything available makes ns-3's TcpRxBuffer
+    // join all its segments into one packet, and joining segments whose payload is partly
+    // real bytes (a header, a segment that spans two writes) turns the whole run into one
+    // real buffer -- megabytes of zeros allocated, copied and freed per read, which
+    // fragmented the heap and made peak memory grow with the length of a run.
+    const uint32_t maxRead = 64 * 1024;
     Ptr<Packet> packet;
-    while (m_socket && (packet = socket->Recv()) && packet->GetSize() > 0)
+    while (m_socket && (packet = socket->Recv(maxRead, 0)) && packet->GetSize() > 0)
     {
         Consume(packet);
     }

@@ -50,6 +50,7 @@ vg "flows all-to-all" 0 "$bin/packmime-flows" --cdf=fb_keyvalue --hosts=4 --link
 vg "flows incast, leaf-spine" 0 "$bin/packmime-flows" --cdf=fb_keyvalue --hosts=8 --link=1Gbps --flows=200 --pattern=incast --incast-fanout=3 --topology=leaf-spine --leaves=2 --outdir="$work/incast"
 vg "flows traffic matrix" 0 "$bin/packmime-flows" --pattern=tm --tm="$janus/sample_trace" --epoch=0.002 --tm-scale=1e4 --hosts=4 --cdf=fb_keyvalue --link=1Gbps --outdir="$work/tm"
 vg "flows --max-idle=1 (closes)" 0 "$bin/packmime-flows" --cdf=fb_keyvalue --hosts=4 --link=1Gbps --flows=200 --max-idle=1 --outdir="$work/maxidle"
+vg "flows --max-connections=1 (waits)" 0 "$bin/packmime-flows" --cdf=fb_webserver --hosts=4 --link=1Gbps --flows=200 --load=0.5 --max-connections=1 --outdir="$work/maxconn"
 vg "flows usage error" 2 "$bin/packmime-flows" --hosts=-1 --flows=10
 vg "http HTTP/1.1" 0 "$bin/packmime-http" --rate=20 --duration=2 --drain=2 --http=1.1 --outdir="$work/http"
 vg "http small queue" 0 "$bin/packmime-http" --rate=50 --duration=1 --drain=0 --queue=5 --outdir="$work/httpq"
