@@ -126,6 +126,36 @@ RunStar(uint32_t hosts,
     return run;
 }
 
+/**
+ * RunStar with RngRun `rngRun`, a CDF at a load for `flows` flows, and one PackMimeFlowClient
+ * pool attribute (MaxIdlePerDestination, MaxConnectionsPerDestination) set for this run only.
+ */
+FlowRun
+RunWithPoolLimit(const std::string& attribute,
+                 uint32_t value,
+                 uint32_t hosts,
+                 uint64_t rngRun,
+                 const std::string& cdf,
+                 double load,
+                 uint32_t flows,
+                 Time end)
+{
+    std::string name = "ns3::PackMimeFlowClient::" + attribute;
+    Config::SetDefault(name, UintegerValue(value));
+    RngSeedManager::SetRun(rngRun);
+    FlowRun r = RunStar(
+        hosts,
+        [&](PackMimeFlowHelper& h)
+        {
+            h.SetAttribute("Cdf", StringValue(cdf));
+            h.SetAttribute("Load", DoubleValue(load));
+            h.SetAttribute("MaxFlows", UintegerValue(flows));
+        },
+        end);
+    Config::SetDefault(name, UintegerValue(0));
+    return r;
+}
+
 /// CV^2 + 1 = E[S^2]/E[S]^2 of a CDF reading.
 double
 SecondMomentRatio(const std::string& cdf, pm_ecdf_mode mode)
@@ -377,20 +407,14 @@ class FlowsIdlePoolBoundTestCase : public TestCase
         uint64_t savedRun = RngSeedManager::GetRun();
         auto run = [&](uint32_t maxIdle)
         {
-            Config::SetDefault("ns3::PackMimeFlowClient::MaxIdlePerDestination",
-                               UintegerValue(maxIdle));
-            RngSeedManager::SetRun(3);
-            FlowRun r = RunStar(
-                hosts,
-                [&](PackMimeFlowHelper& h)
-                {
-                    h.SetAttribute("Cdf", StringValue("fb_keyvalue"));
-                    h.SetAttribute("Load", DoubleValue(0.3));
-                    h.SetAttribute("MaxFlows", UintegerValue(flows));
-                },
-                Seconds(5));
-            Config::SetDefault("ns3::PackMimeFlowClient::MaxIdlePerDestination", UintegerValue(0));
-            return r;
+            return RunWithPoolLimit("MaxIdlePerDestination",
+                                    maxIdle,
+                                    hosts,
+                                    3,
+                                    "fb_keyvalue",
+                                    0.3,
+                                    flows,
+                                    Seconds(5));
         };
         FlowRun all = run(0);
         FlowRun capped = run(1);
@@ -436,21 +460,14 @@ class FlowsConnectionCapTestCase : public TestCase
         uint64_t savedRun = RngSeedManager::GetRun();
         auto run = [&](uint32_t cap, Time end)
         {
-            Config::SetDefault("ns3::PackMimeFlowClient::MaxConnectionsPerDestination",
-                               UintegerValue(cap));
-            RngSeedManager::SetRun(5);
-            FlowRun r = RunStar(
-                hosts,
-                [&](PackMimeFlowHelper& h)
-                {
-                    h.SetAttribute("Cdf", StringValue("fb_webserver"));
-                    h.SetAttribute("Load", DoubleValue(0.5));
-                    h.SetAttribute("MaxFlows", UintegerValue(flows));
-                },
-                end);
-            Config::SetDefault("ns3::PackMimeFlowClient::MaxConnectionsPerDestination",
-                               UintegerValue(0));
-            return r;
+            return RunWithPoolLimit("MaxConnectionsPerDestination",
+                                    cap,
+                                    hosts,
+                                    5,
+                                    "fb_webserver",
+                                    0.5,
+                                    flows,
+                                    end);
         };
         FlowRun free = run(0, Seconds(10));
         FlowRun one = run(1, Seconds(10));
