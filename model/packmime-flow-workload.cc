@@ -11,8 +11,10 @@
 #include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/inet-socket-address.h"
+#include "ns3/inet6-socket-address.h"
 #include "ns3/integer.h"
 #include "ns3/ipv4.h"
+#include "ns3/ipv6.h"
 #include "ns3/log.h"
 #include "ns3/packmime-fatal.h"
 #include "ns3/simulator.h"
@@ -41,6 +43,42 @@ namespace
 constexpr uint64_t BUCKET_EDGES[2] = {100 * 1024, 10 * 1024 * 1024};
 /// Names of the size buckets.
 const char* const BUCKET_NAMES[3] = {"<100KB", "100KB-10MB", ">=10MB"};
+
+/// The address other hosts reach `node` at, on `port`: its first IPv4 address on an interface
+/// other than loopback, else its first global IPv6 address; invalid when it has neither.
+Address
+ServerAddress(Ptr<Node> node, uint16_t port)
+{
+    if (Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>())
+    {
+        for (uint32_t i = 0; i < ipv4->GetNInterfaces(); i++)
+        {
+            for (uint32_t a = 0; a < ipv4->GetNAddresses(i); a++)
+            {
+                Ipv4Address local = ipv4->GetAddress(i, a).GetLocal();
+                if (!local.IsLocalhost())
+                {
+                    return InetSocketAddress(local, port);
+                }
+            }
+        }
+    }
+    if (Ptr<Ipv6> ipv6 = node->GetObject<Ipv6>())
+    {
+        for (uint32_t i = 0; i < ipv6->GetNInterfaces(); i++)
+        {
+            for (uint32_t a = 0; a < ipv6->GetNAddresses(i); a++)
+            {
+                Ipv6InterfaceAddress local = ipv6->GetAddress(i, a);
+                if (local.GetScope() == Ipv6InterfaceAddress::GLOBAL)
+                {
+                    return Inet6SocketAddress(local.GetAddress(), port);
+                }
+            }
+        }
+    }
+    return Address();
+}
 } // namespace
 
 TypeId
@@ -386,11 +424,12 @@ PackMimeFlowWorkload::Configure()
     m_servers.clear();
     for (uint32_t i = 0; i < n; i++)
     {
-        Ptr<Ipv4> ipv4 = m_hosts.Get(i)->GetObject<Ipv4>();
-        PACKMIME_FATAL_IF(!ipv4 || ipv4->GetNInterfaces() < 2,
-                          "PackMimeFlowWorkload: host " << i << " (node " << m_hosts.Get(i)->GetId()
-                                                        << ") has no IPv4 address");
-        m_servers.push_back(InetSocketAddress(ipv4->GetAddress(1, 0).GetLocal(), m_port));
+        Address server = ServerAddress(m_hosts.Get(i), m_port);
+        PACKMIME_FATAL_IF(server.IsInvalid(),
+                          "PackMimeFlowWorkload: host "
+                              << i << " (node " << m_hosts.Get(i)->GetId()
+                              << ") has neither an IPv4 address nor a global IPv6 address");
+        m_servers.push_back(server);
     }
     PACKMIME_FATAL_IF(m_stopTime.IsStrictlyPositive() && m_stopTime <= m_startTime,
                       "PackMimeFlowWorkload attribute StopTime=" << m_stopTime.As(Time::S)
@@ -801,6 +840,11 @@ PackMimeFlowWorkload::WriteCsvRow(const PackMimeFlowRecord& r)
     {
         InetSocketAddress a = InetSocketAddress::ConvertFrom(r.server);
         server << a.GetIpv4() << ":" << a.GetPort();
+    }
+    else if (Inet6SocketAddress::IsMatchingType(r.server))
+    {
+        Inet6SocketAddress a = Inet6SocketAddress::ConvertFrom(r.server);
+        server << "[" << a.GetIpv6() << "]:" << a.GetPort(); // RFC 3986's form
     }
     double ideal = IdealFct(r.size).GetSeconds();
     char end[32] = "";

@@ -43,13 +43,14 @@ struct FlowRun
 
 /**
  * Run a flow workload on a star of `hosts` hosts (1 Gb/s, 2 us links, large queues),
- * configured by `setup`, until `end`.
+ * configured by `setup`, until `end`; with `ipv6`, the hosts have IPv6 addresses only.
  */
 FlowRun
 RunStar(uint32_t hosts,
         std::function<void(PackMimeFlowHelper&)> setup,
         Time end,
-        std::function<void(Ptr<PackMimeFlowWorkload>)> afterInstall = nullptr)
+        std::function<void(Ptr<PackMimeFlowWorkload>)> afterInstall = nullptr,
+        bool ipv6 = false)
 {
     Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
     Config::SetDefault("ns3::TcpSocket::DelAckCount", UintegerValue(1));
@@ -60,6 +61,8 @@ RunStar(uint32_t hosts,
     NodeContainer hub;
     hub.Create(1);
     InternetStackHelper stack;
+    stack.SetIpv4StackInstall(!ipv6);
+    stack.SetIpv6StackInstall(ipv6);
     stack.Install(nodes);
     stack.Install(hub);
     PointToPointHelper p2p;
@@ -67,12 +70,27 @@ RunStar(uint32_t hosts,
     p2p.SetChannelAttribute("Delay", StringValue("2us"));
     p2p.SetQueue("ns3::DropTailQueue", "MaxSize", StringValue("1000p"));
     Ipv4AddressHelper address("10.1.0.0", "255.255.255.252");
+    Ipv6AddressHelper address6(Ipv6Address("fd00:1::"), Ipv6Prefix(64));
     for (uint32_t i = 0; i < hosts; i++)
     {
-        address.Assign(p2p.Install(nodes.Get(i), hub.Get(0)));
-        address.NewNetwork();
+        NetDeviceContainer d = p2p.Install(nodes.Get(i), hub.Get(0));
+        if (ipv6)
+        {
+            Ipv6InterfaceContainer ifs = address6.Assign(d);
+            ifs.SetForwarding(1, true);
+            ifs.SetDefaultRouteInAllNodes(1);
+            address6.NewNetwork();
+        }
+        else
+        {
+            address.Assign(d);
+            address.NewNetwork();
+        }
     }
-    Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+    if (!ipv6)
+    {
+        Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+    }
 
     PackMimeFlowHelper helper;
     helper.SetAttribute("LinkRate", DataRateValue(DataRate("1Gbps")));
@@ -597,6 +615,86 @@ class FlowsDeterminismTestCase : public TestCase
 
 /**
  * @ingroup packmime-tests
+ * @brief Hosts with IPv6 addresses only: every flow completes in both directions, and the
+ * CSV's server column holds the destination's global IPv6 address as [address]:port, one
+ * distinct address per destination host.
+ */
+class FlowsIpv6TestCase : public TestCase
+{
+  public:
+    FlowsIpv6TestCase()
+        : TestCase("IPv6-only hosts: flows complete, server column is [address]:port")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        for (std::string direction : {"push", "pull"})
+        {
+            std::string path = CreateTempDirFilename("flows6-" + direction + ".csv");
+            const uint32_t flows = 300;
+            FlowRun run = RunStar(
+                4,
+                [&](PackMimeFlowHelper& h)
+                {
+                    h.SetAttribute("Cdf", StringValue("fb_webserver"));
+                    h.SetAttribute("Load", DoubleValue(0.3));
+                    h.SetAttribute("MaxFlows", UintegerValue(flows));
+                    h.SetAttribute("Direction", StringValue(direction));
+                    h.SetAttribute("CsvFile", StringValue(path));
+                },
+                Seconds(5),
+                nullptr,
+                true);
+            NS_TEST_ASSERT_MSG_EQ(run.records.size(), flows, direction << ": one record per flow");
+            uint64_t completed = 0;
+            for (const auto& r : run.records)
+            {
+                completed += r.completed;
+            }
+            NS_TEST_EXPECT_MSG_EQ(completed, flows, direction << ": every flow completed");
+
+            // Column 4 is the server, column 13 the destination host.
+            std::ifstream in(path);
+            std::string line;
+            std::getline(in, line); // header
+            std::map<std::string, std::set<std::string>> serversOf;
+            uint32_t rows = 0;
+            while (std::getline(in, line))
+            {
+                std::vector<std::string> field;
+                std::stringstream ss(line);
+                for (std::string f; std::getline(ss, f, ',');)
+                {
+                    field.push_back(f);
+                }
+                NS_TEST_ASSERT_MSG_GT(field.size(), 12u, "CSV row has the 16 columns: " << line);
+                const std::string& server = field[3];
+                NS_TEST_EXPECT_MSG_EQ((server.rfind("[fd00:1:", 0) == 0 && server.size() > 6 &&
+                                       server.substr(server.size() - 6) == "]:5001"),
+                                      true,
+                                      "server column '" << server << "' is [fd00:1:...]:5001");
+                serversOf[field[12]].insert(server);
+                rows++;
+            }
+            NS_TEST_EXPECT_MSG_EQ(rows, flows, direction << ": one CSV row per flow");
+            std::set<std::string> all;
+            for (const auto& [dst, servers] : serversOf)
+            {
+                NS_TEST_EXPECT_MSG_EQ(servers.size(), 1u, "one address for host " << dst);
+                all.insert(servers.begin(), servers.end());
+            }
+            NS_TEST_EXPECT_MSG_EQ(all.size(),
+                                  serversOf.size(),
+                                  "distinct hosts, distinct addresses");
+            NS_TEST_EXPECT_MSG_EQ(serversOf.size(), 4u, "every host was a destination");
+        }
+    }
+};
+
+/**
+ * @ingroup packmime-tests
  * @brief Incast: each request fans out to IncastFanout distinct senders, all started at the
  * same instant by the same receiver, each answering IncastSize bytes; flows unfinished when
  * the workload finishes are recorded as incomplete with no end time.
@@ -782,6 +880,7 @@ class FlowsTestSuite : public TestSuite
         AddTestCase(new FlowsDeterminismTestCase(), packmime_test::QUICK);
         AddTestCase(new FlowsIdlePoolBoundTestCase(), packmime_test::QUICK);
         AddTestCase(new FlowsConnectionCapTestCase(), packmime_test::QUICK);
+        AddTestCase(new FlowsIpv6TestCase(), packmime_test::QUICK);
         AddTestCase(new FlowsIncastTestCase(), packmime_test::QUICK);
         AddTestCase(new FlowsTrafficMatrixTestCase(), packmime_test::QUICK);
     }
