@@ -8,7 +8,11 @@
  * process at --load of one host link. Prints flows completed and simulated time; wall time
  * and peak RSS are measured from outside (bench/flows.sh).
  *
+ * With --stats the last line also gives the most packets queued in all device queues at
+ * once and the most flows running at once (packmime); it always gives the connections opened.
+ *
  *   packmime-bench-flows --impl=stock|packmime --flows=N [--hosts=2] [--size=20480]
+ *                        [--queue-disc=false] [--stats]
  */
 #include "ns3/applications-module.h"
 #include "ns3/core-module.h"
@@ -16,7 +20,9 @@
 #include "ns3/network-module.h"
 #include "ns3/packmime-module.h"
 #include "ns3/point-to-point-module.h"
+#include "ns3/traffic-control-module.h"
 
+#include <algorithm>
 #include <functional>
 #include <iostream>
 
@@ -30,6 +36,8 @@ main(int argc, char* argv[])
     uint32_t hosts = 2;
     uint64_t size = 20480;
     double load = 0.5;
+    bool queueDisc = true;
+    bool stats = false;
     Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
     Config::SetDefault("ns3::TcpSocket::DelAckCount", UintegerValue(1));
     Config::SetDefault("ns3::TcpSocketBase::MinRto", TimeValue(MilliSeconds(10)));
@@ -40,6 +48,14 @@ main(int argc, char* argv[])
     cmd.AddValue("hosts", "hosts (2: one sender, one receiver; more: all-to-all)", hosts);
     cmd.AddValue("size", "bytes per flow", size);
     cmd.AddValue("load", "offered load of one host link", load);
+    cmd.AddValue("queue-disc",
+                 "keep ns-3's default queueing discipline (FqCoDel) on every device; false: "
+                 "the devices' 1000-packet drop-tail queues only, as in the examples",
+                 queueDisc);
+    cmd.AddValue("stats",
+                 "also count the most packets queued in all device queues at once and the most "
+                 "flows running at once (traces every enqueue: slower; for bench/memory.sh)",
+                 stats);
     cmd.Parse(argc, argv);
     NS_ABORT_MSG_IF(impl != "stock" && impl != "packmime",
                     "--impl=" << impl << ": expected stock or packmime");
@@ -55,13 +71,44 @@ main(int argc, char* argv[])
     p2p.SetChannelAttribute("Delay", StringValue("1us"));
     p2p.SetQueue("ns3::DropTailQueue", "MaxSize", StringValue("1000p"));
     Ipv4AddressHelper address("10.0.0.0", "255.255.255.252");
+    TrafficControlHelper tc;
     std::vector<Ipv4Address> ip;
     for (uint32_t i = 0; i < hosts; i++)
     {
-        ip.push_back(address.Assign(p2p.Install(nodes.Get(i), hub.Get(0))).GetAddress(0));
+        NetDeviceContainer d = p2p.Install(nodes.Get(i), hub.Get(0));
+        ip.push_back(address.Assign(d).GetAddress(0)); // installs ns-3's default FqCoDel
+        if (!queueDisc)
+        {
+            tc.Uninstall(d); // the device's drop-tail queue only, as in the examples
+        }
         address.NewNetwork();
     }
     Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+
+    // Packets waiting in all device queues at once, and the most at any moment: the network's
+    // part of peak memory (each queued packet is a few hundred bytes of ns-3 state).
+    uint64_t queued = 0;
+    uint64_t peakQueued = 0;
+    for (auto n = NodeList::Begin(); stats && n != NodeList::End(); n++)
+    {
+        for (uint32_t i = 0; i < (*n)->GetNDevices(); i++)
+        {
+            auto dev = DynamicCast<PointToPointNetDevice>((*n)->GetDevice(i));
+            if (dev)
+            {
+                dev->GetQueue()->TraceConnectWithoutContext(
+                    "PacketsInQueue",
+                    MakeBoundCallback(
+                        +[](uint64_t* q, uint64_t* peak, uint32_t before, uint32_t after)
+                        {
+                            *q = *q + after - before;
+                            *peak = std::max(*peak, *q);
+                        },
+                        &queued,
+                        &peakQueued));
+            }
+        }
+    }
 
     // The flow list: Poisson arrivals (all hosts together offer `load` of one link when there
     // are two hosts, of every sending host otherwise), uniform pairs.
@@ -72,6 +119,7 @@ main(int argc, char* argv[])
     Ptr<UniformRandomVariable> pick = CreateObject<UniformRandomVariable>();
     pick->SetStream(2);
     uint64_t completed = 0;
+    uint64_t peakRunning = 0; // flows running at once, at the worst moment
     Time t;
     std::vector<Ptr<PackMimeFlowClient>> clients;
     if (impl == "packmime")
@@ -126,6 +174,15 @@ main(int argc, char* argv[])
             r.dst = n.dst;
             r.server = InetSocketAddress(ip[n.dst], 5001);
             clients[n.src]->StartFlow(r, PackMimeFlowClient::PUSH);
+            if (stats)
+            {
+                uint64_t running = 0;
+                for (const auto& c : clients)
+                {
+                    running += c->GetRunningFlows();
+                }
+                peakRunning = std::max(peakRunning, running);
+            }
             if (n.id + 1 < flows)
             {
                 NextFlow next = draw(n.id + 1, n.start);
@@ -204,8 +261,15 @@ main(int argc, char* argv[])
         Simulator::Stop(t + Seconds(1));
     }
     Simulator::Run();
+    uint64_t connections = 0;
+    for (const auto& c : clients)
+    {
+        connections += c->GetConnectionsOpened();
+    }
     std::cout << impl << " flows " << flows << " completed " << completed << " simulated "
-              << Simulator::Now().GetSeconds() << " s" << std::endl;
+              << Simulator::Now().GetSeconds() << " s peak-queued-packets " << peakQueued
+              << " peak-running-flows " << peakRunning << " connections " << connections
+              << std::endl;
     Simulator::Destroy();
     return completed == flows ? 0 : 1;
 }
