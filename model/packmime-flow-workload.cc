@@ -4,6 +4,7 @@
 #include "packmime-flow-workload.h"
 
 #include "packmime-compat.h"
+#include "pm-patterns.h"
 #include "pm-workloads.h"
 
 #include "ns3/abort.h"
@@ -470,22 +471,11 @@ PackMimeFlowWorkload::CreateArrivals()
     uint32_t n = m_hosts.GetN();
     if (m_pattern == PERMUTATION)
     {
-        // Sattolo's algorithm: a uniformly random cyclic permutation, hence a derangement.
-        std::vector<uint32_t> perm(n);
-        for (uint32_t i = 0; i < n; i++)
-        {
-            perm[i] = i;
-        }
-        for (uint32_t i = n - 1; i > 0; i--)
-        {
-            auto j = uint32_t(gsl_rng_uniform_int(m_pairRng->Get(), i));
-            std::swap(perm[i], perm[j]);
-        }
-        m_matrix.assign(size_t(n) * n, 0.0);
-        for (uint32_t i = 0; i < n; i++)
-        {
-            m_matrix[size_t(i) * n + perm[i]] = 1.0;
-        }
+        m_matrix.resize(size_t(n) * n);
+        pm_error err;
+        PACKMIME_FATAL_IF(pm_permutation_matrix(m_pairRng->Get(), n, m_matrix.data(), &err) !=
+                              PM_OK,
+                          "PackMimeFlowWorkload (permutation): " << err.message);
     }
     pm_arrivals_config cfg = {};
     cfg.sizes = m_sizes;
@@ -651,15 +641,11 @@ uint32_t
 PackMimeFlowWorkload::PickHost(uint32_t group, uint32_t avoid)
 {
     const auto& hosts = m_groups[group];
-    uint32_t h = hosts[gsl_rng_uniform_int(m_groupRng->Get(), hosts.size())];
-    if (h == avoid)
-    {
-        // Overlapping groups: take the next host of the group instead of the source.
-        PACKMIME_FATAL_IF(hosts.size() < 2,
-                          "PackMimeFlowWorkload: host "
-                              << h << " would send to itself (overlapping TM groups)");
-        h = hosts[(std::find(hosts.begin(), hosts.end(), h) - hosts.begin() + 1) % hosts.size()];
-    }
+    uint32_t h;
+    pm_error err;
+    PACKMIME_FATAL_IF(
+        pm_group_pick(m_groupRng->Get(), hosts.data(), hosts.size(), avoid, &h, &err) != PM_OK,
+        "PackMimeFlowWorkload (traffic-matrix group " << group << "): " << err.message);
     return h;
 }
 
@@ -711,35 +697,17 @@ PackMimeFlowWorkload::ScheduleNextIncast()
 void
 PackMimeFlowWorkload::ArriveIncast()
 {
-    uint32_t n = m_hosts.GetN();
-    auto receiver = uint32_t(gsl_rng_uniform_int(m_incastReceiverRng->Get(), n));
-    std::vector<uint32_t> others;
-    for (uint32_t i = 0; i < n; i++)
-    {
-        if (i != receiver)
-        {
-            others.push_back(i);
-        }
-    }
+    uint32_t receiver;
     std::vector<uint32_t> senders(m_incastFanout);
-    if (m_incastFanout <= others.size())
-    {
-        gsl_ran_choose(m_incastSenderRng->Get(),
-                       senders.data(),
-                       senders.size(),
-                       others.data(),
-                       others.size(),
-                       sizeof(uint32_t));
-    }
-    else
-    {
-        gsl_ran_sample(m_incastSenderRng->Get(),
-                       senders.data(),
-                       senders.size(),
-                       others.data(),
-                       others.size(),
-                       sizeof(uint32_t));
-    }
+    pm_error err;
+    PACKMIME_FATAL_IF(pm_incast_draw(m_incastReceiverRng->Get(),
+                                     m_incastSenderRng->Get(),
+                                     m_hosts.GetN(),
+                                     m_incastFanout,
+                                     &receiver,
+                                     senders.data(),
+                                     &err) != PM_OK,
+                      "PackMimeFlowWorkload (incast): " << err.message);
     uint64_t request = m_nextIncastId++;
     m_summary.incastRequests++;
     for (uint32_t s : senders)

@@ -8,13 +8,16 @@
 
 #include "ns3/abort.h"
 #include "ns3/pm-arrivals.h"
+#include "ns3/pm-patterns.h"
 #include "ns3/pm-rng.h"
 #include "ns3/pm-stats.h"
 #include "ns3/pm-workloads.h"
 #include "ns3/test.h"
 
 #include <cmath>
+#include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -452,6 +455,160 @@ class ArrivalsErrorsTestCase : public TestCase
 
 /**
  * @ingroup packmime-tests
+ * @brief The pattern draws of the C core: permutations, incast requests, group picks.
+ *
+ * Permutations of n = 2, 3, 7, 16: one 1 per row and column, none on the diagonal, one
+ * cycle through every host. Uniformity for n = 4: the 3! = 6 cyclic permutations over
+ * 6,000 draws, Pearson chi-square with 5 degrees of freedom below 20.52 (alpha = 0.001).
+ * Incast among 9 hosts with fan-out 8 and 3: senders distinct, never the receiver; receiver
+ * counts over 9,000 draws within 4 sqrt(1000 (1 - 1/9)) of 1,000; fan-out 20 among 5
+ * hosts draws with replacement (never the receiver). Group picks never return the host to
+ * avoid. Errors: fewer than 2 hosts, fan-out 0, an empty group, a group that is only the
+ * host to avoid.
+ */
+class PatternsTestCase : public TestCase
+{
+  public:
+    PatternsTestCase()
+        : TestCase("patterns: cyclic permutations (uniform), incast senders, group picks")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        gsl_rng* rng = pm_rng_new_seeded(7, 0, nullptr);
+        gsl_rng* rng2 = pm_rng_new_seeded(7, 1, nullptr);
+        for (size_t n : {2, 3, 7, 16})
+        {
+            std::vector<double> m(n * n);
+            for (int draw = 0; draw < 200; draw++)
+            {
+                NS_TEST_ASSERT_MSG_EQ(pm_permutation_matrix(rng, n, m.data(), nullptr),
+                                      PM_OK,
+                                      "n = " << n);
+                std::vector<size_t> next(n, n);
+                std::vector<int> column(n, 0);
+                for (size_t i = 0; i < n; i++)
+                {
+                    int row = 0;
+                    for (size_t j = 0; j < n; j++)
+                    {
+                        NS_TEST_ASSERT_MSG_EQ((m[i * n + j] == 0.0 || m[i * n + j] == 1.0),
+                                              true,
+                                              "0/1 entries");
+                        if (m[i * n + j] == 1.0)
+                        {
+                            row++;
+                            column[j]++;
+                            next[i] = j;
+                        }
+                    }
+                    NS_TEST_ASSERT_MSG_EQ(row, 1, "one destination per host");
+                    NS_TEST_ASSERT_MSG_NE(next[i], i, "no host sends to itself");
+                }
+                size_t at = 0;
+                size_t steps = 0;
+                do
+                {
+                    NS_TEST_ASSERT_MSG_EQ(column[at], 1, "one source per host");
+                    at = next[at];
+                    steps++;
+                } while (at != 0 && steps <= n);
+                NS_TEST_ASSERT_MSG_EQ(steps, n, "one cycle through every host");
+            }
+        }
+        // Uniform over the 6 cyclic permutations of 4 hosts (keyed by the successors).
+        std::map<std::vector<size_t>, int> counts;
+        std::vector<double> m(16);
+        for (int draw = 0; draw < 6000; draw++)
+        {
+            pm_permutation_matrix(rng, 4, m.data(), nullptr);
+            std::vector<size_t> key;
+            for (size_t i = 0; i < 4; i++)
+            {
+                for (size_t j = 0; j < 4; j++)
+                {
+                    if (m[i * 4 + j] == 1.0)
+                    {
+                        key.push_back(j);
+                    }
+                }
+            }
+            counts[key]++;
+        }
+        NS_TEST_ASSERT_MSG_EQ(counts.size(), 6u, "every cyclic permutation of 4 hosts occurs");
+        double chi2 = 0;
+        for (const auto& [key, c] : counts)
+        {
+            chi2 += (c - 1000.0) * (c - 1000.0) / 1000.0;
+        }
+        NS_TEST_EXPECT_MSG_LT(chi2, 20.52, "chi-square, 5 degrees of freedom, alpha 0.001");
+
+        for (uint32_t fanout : {8u, 3u, 20u})
+        {
+            uint32_t n = fanout == 20 ? 5 : 9;
+            std::vector<int> received(n, 0);
+            std::vector<uint32_t> senders(fanout);
+            for (int draw = 0; draw < 9000; draw++)
+            {
+                uint32_t r = n;
+                NS_TEST_ASSERT_MSG_EQ(
+                    pm_incast_draw(rng, rng2, n, fanout, &r, senders.data(), nullptr),
+                    PM_OK,
+                    "incast draw");
+                NS_TEST_ASSERT_MSG_LT(r, n, "receiver is a host");
+                received[r]++;
+                std::set<uint32_t> distinct(senders.begin(), senders.end());
+                NS_TEST_ASSERT_MSG_EQ(distinct.count(r), 0u, "the receiver never sends");
+                NS_TEST_ASSERT_MSG_LT(*distinct.rbegin(), n, "senders are hosts");
+                if (fanout < n)
+                {
+                    NS_TEST_ASSERT_MSG_EQ(distinct.size(), fanout, "distinct senders");
+                }
+            }
+            if (n == 9)
+            {
+                double tol = 4 * std::sqrt(1000.0 * (1 - 1.0 / 9));
+                for (uint32_t h = 0; h < n; h++)
+                {
+                    NS_TEST_EXPECT_MSG_LT(std::abs(received[h] - 1000.0),
+                                          tol,
+                                          "receiver " << h << " drawn uniformly");
+                }
+            }
+        }
+
+        const uint32_t group[] = {4, 9, 2};
+        for (int draw = 0; draw < 3000; draw++)
+        {
+            uint32_t h = 0;
+            NS_TEST_ASSERT_MSG_EQ(pm_group_pick(rng, group, 3, 9, &h, nullptr), PM_OK, "pick");
+            NS_TEST_ASSERT_MSG_EQ((h == 4 || h == 2), true, "never the host to avoid");
+        }
+
+        pm_error err;
+        uint32_t r;
+        uint32_t one[1];
+        NS_TEST_EXPECT_MSG_EQ(pm_permutation_matrix(rng, 1, m.data(), &err), PM_EINVAL, "n 1");
+        bool named = std::string(err.message).find("expected 2 or more") != std::string::npos;
+        NS_TEST_EXPECT_MSG_EQ(named, true, err.message);
+        NS_TEST_EXPECT_MSG_EQ(pm_incast_draw(rng, rng2, 1, 1, &r, one, &err), PM_EINVAL, "n 1");
+        NS_TEST_EXPECT_MSG_EQ(pm_incast_draw(rng, rng2, 4, 0, &r, one, &err), PM_EINVAL, "0");
+        NS_TEST_EXPECT_MSG_EQ(pm_group_pick(rng, group, 0, 9, &r, &err), PM_EINVAL, "empty");
+        const uint32_t alone[] = {9};
+        NS_TEST_EXPECT_MSG_EQ(pm_group_pick(rng, alone, 1, 9, &r, &err), PM_EINVAL, "alone");
+        NS_TEST_EXPECT_MSG_EQ(std::string(err.message),
+                              "host 9 would send to itself "
+                              "(overlapping groups)",
+                              "message");
+        gsl_rng_free(rng);
+        gsl_rng_free(rng2);
+    }
+};
+
+/**
+ * @ingroup packmime-tests
  * @brief Suite of flow-arrival tests.
  */
 class ArrivalsTestSuite : public TestSuite
@@ -465,6 +622,7 @@ class ArrivalsTestSuite : public TestSuite
         AddTestCase(new ArrivalsPatternTestCase(), packmime_test::QUICK);
         AddTestCase(new ArrivalsStopTestCase(), packmime_test::QUICK);
         AddTestCase(new ArrivalsErrorsTestCase(), packmime_test::QUICK);
+        AddTestCase(new PatternsTestCase(), packmime_test::QUICK);
     }
 };
 
