@@ -7,10 +7,7 @@
 
 #include "ns3/abort.h"
 #include "ns3/double.h"
-#include "ns3/inet-socket-address.h"
-#include "ns3/inet6-socket-address.h"
-#include "ns3/ipv4.h"
-#include "ns3/ipv6.h"
+#include "ns3/packmime-address.h"
 #include "ns3/packmime-fatal.h"
 #include "ns3/packmime-http-random-variable.h"
 #include "ns3/packmime-server.h"
@@ -23,50 +20,6 @@
 
 namespace ns3
 {
-
-namespace
-{
-
-/// The socket address of a server node: its first IPv4 address, else its first global
-/// IPv6 address.
-Address
-ServerAddress(Ptr<Node> node, uint16_t port)
-{
-    if (Ptr<Ipv4> ip = node->GetObject<Ipv4>())
-    {
-        for (uint32_t i = 0; i < ip->GetNInterfaces(); i++)
-        {
-            for (uint32_t a = 0; a < ip->GetNAddresses(i); a++)
-            {
-                Ipv4Address addr = ip->GetAddress(i, a).GetLocal();
-                if (!addr.IsLocalhost())
-                {
-                    return InetSocketAddress(addr, port);
-                }
-            }
-        }
-    }
-    if (Ptr<Ipv6> ip = node->GetObject<Ipv6>())
-    {
-        for (uint32_t i = 0; i < ip->GetNInterfaces(); i++)
-        {
-            for (uint32_t a = 0; a < ip->GetNAddresses(i); a++)
-            {
-                Ipv6InterfaceAddress addr = ip->GetAddress(i, a);
-                if (addr.GetScope() == Ipv6InterfaceAddress::GLOBAL)
-                {
-                    return Inet6SocketAddress(addr.GetAddress(), port);
-                }
-            }
-        }
-    }
-    NS_FATAL_ERROR("PackMimeHttpHelper::Install: server node "
-                   << node->GetId() << " has no IPv4 or global IPv6 address (install the "
-                   << "Internet stack and assign addresses first)");
-    return Address();
-}
-
-} // namespace
 
 PackMimeHttpHelper::PackMimeHttpHelper()
 {
@@ -123,7 +76,12 @@ PackMimeHttpHelper::Install(NodeContainer clients, NodeContainer servers)
             apps.Add(server);
         }
         pairClients.push_back(client);
-        pairServers.push_back(ServerAddress(s, port));
+        Address address = PackMimeServerAddress(s, port);
+        PACKMIME_FATAL_IF(address.IsInvalid(),
+                          "PackMimeHttpHelper::Install: server node "
+                              << s->GetId() << " has no IPv4 or global IPv6 address (install the "
+                              << "Internet stack and assign addresses first)");
+        pairServers.push_back(address);
         pairServerNodes.push_back(s->GetId());
     }
     m_generator->SetPairs(pairClients, pairServers, pairServerNodes);

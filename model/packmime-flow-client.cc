@@ -222,9 +222,7 @@ PackMimeFlowClient::TakeConnection(Flow* flow)
     };
     c->stream.handlers.closed = [this, c](bool error)
     {
-        Fail(c,
-             PackMimeFlowRecord::CONNECTION_RESET,
-             error ? "connection-reset" : "connection-closed");
+        Fail(c, PackMimeFlowRecord::RESET, error ? "connection-reset" : "connection-closed");
     };
     m_open++;
     uint32_t open = ++m_perDestination[dst];
@@ -299,7 +297,7 @@ PackMimeFlowClient::Finish(Connection* c)
 }
 
 void
-PackMimeFlowClient::Fail(Connection* c, PackMimeFlowRecord::Error error, const char* reason)
+PackMimeFlowClient::Fail(Connection* c, PackMimeRecordStatus::Status error, const char* reason)
 {
     Flow* flow = c->flow;
     c->flow = nullptr;

@@ -138,7 +138,7 @@ class PackMimeFlowClient : public Application
     void Send(Flow* flow);
     void ServeWaiting(uint32_t dst);
     void Finish(Connection* connection);
-    void Fail(Connection* connection, PackMimeFlowRecord::Error error, const char* reason);
+    void Fail(Connection* connection, PackMimeRecordStatus::Status error, const char* reason);
     void CloseIdle(Connection* connection);
     void RemoveIdle(Connection* connection);
     void Recycle(Connection* connection);

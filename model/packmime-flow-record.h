@@ -5,6 +5,7 @@
 #define PACKMIME_FLOW_RECORD_H
 
 #include "packmime-log-histogram.h"
+#include "packmime-record-status.h"
 
 #include "ns3/address.h"
 #include "ns3/nstime.h"
@@ -24,7 +25,7 @@ namespace ns3
  * ends when the last one has been received. A flow that did not finish has
  * `completed == false`, an error string and no end time (never a made-up one).
  */
-struct PackMimeFlowRecord
+struct PackMimeFlowRecord : public PackMimeRecordStatus
 {
     uint64_t id{0};              ///< flow id, unique within a workload
     uint64_t size{0};            ///< bytes of the flow
@@ -34,18 +35,9 @@ struct PackMimeFlowRecord
     Time start;                  ///< when the flow was offered
     Time end;                    ///< when it completed (only if completed)
     bool completed{false};       ///< whether the flow finished
-    int32_t returncode{0};       ///< 0 on success, else a PackMimeFlowRecord::Error value
+    Status returncode{OK};       ///< OK on success, else why not (PackMimeRecordStatus)
     const char* error{""};       ///< "" on success, else a short reason ("incomplete", ...)
     uint64_t incast{UINT64_MAX}; ///< incast request the flow belongs to, or UINT64_MAX
-
-    /// Reasons a flow did not complete (the record's returncode).
-    enum Error : int32_t
-    {
-        OK = 0,
-        INCOMPLETE = 1,      ///< still running when the workload finished
-        CONNECT_FAILED = 2,  ///< the connection could not be opened
-        CONNECTION_RESET = 3 ///< the connection broke (reset or retransmission timeout)
-    };
 
     /// @return the flow completion time (zero unless completed)
     Time GetFct() const;

@@ -3,7 +3,9 @@
  */
 #include "packmime-flow-workload.h"
 
+#include "packmime-address.h"
 #include "packmime-compat.h"
+#include "packmime-csv-writer.h"
 #include "pm-patterns.h"
 #include "pm-workloads.h"
 
@@ -11,11 +13,7 @@
 #include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
-#include "ns3/inet-socket-address.h"
-#include "ns3/inet6-socket-address.h"
 #include "ns3/integer.h"
-#include "ns3/ipv4.h"
-#include "ns3/ipv6.h"
 #include "ns3/log.h"
 #include "ns3/packmime-fatal.h"
 #include "ns3/simulator.h"
@@ -45,41 +43,6 @@ constexpr uint64_t BUCKET_EDGES[2] = {100 * 1024, 10 * 1024 * 1024};
 /// Names of the size buckets.
 const char* const BUCKET_NAMES[3] = {"<100KB", "100KB-10MB", ">=10MB"};
 
-/// The address other hosts reach `node` at, on `port`: its first IPv4 address on an interface
-/// other than loopback, else its first global IPv6 address; invalid when it has neither.
-Address
-ServerAddress(Ptr<Node> node, uint16_t port)
-{
-    if (Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>())
-    {
-        for (uint32_t i = 0; i < ipv4->GetNInterfaces(); i++)
-        {
-            for (uint32_t a = 0; a < ipv4->GetNAddresses(i); a++)
-            {
-                Ipv4Address local = ipv4->GetAddress(i, a).GetLocal();
-                if (!local.IsLocalhost())
-                {
-                    return InetSocketAddress(local, port);
-                }
-            }
-        }
-    }
-    if (Ptr<Ipv6> ipv6 = node->GetObject<Ipv6>())
-    {
-        for (uint32_t i = 0; i < ipv6->GetNInterfaces(); i++)
-        {
-            for (uint32_t a = 0; a < ipv6->GetNAddresses(i); a++)
-            {
-                Ipv6InterfaceAddress local = ipv6->GetAddress(i, a);
-                if (local.GetScope() == Ipv6InterfaceAddress::GLOBAL)
-                {
-                    return Inet6SocketAddress(local.GetAddress(), port);
-                }
-            }
-        }
-    }
-    return Address();
-}
 } // namespace
 
 TypeId
@@ -87,7 +50,7 @@ PackMimeFlowWorkload::GetTypeId()
 {
     static TypeId tid =
         TypeId("ns3::PackMimeFlowWorkload")
-            .SetParent<Object>()
+            .SetParent<PackMimeWorkload>()
             .SetGroupName("PackMime")
             .AddConstructor<PackMimeFlowWorkload>()
             .AddAttribute("Cdf",
@@ -147,21 +110,11 @@ PackMimeFlowWorkload::GetTypeId()
                                           "matrix",
                                           PackMimeFlowWorkload::TRAFFIC_MATRIX,
                                           "tm"))
-            .AddAttribute("StartTime",
-                          "Simulation time at which the arrivals begin.",
-                          TimeValue(Time(0)),
-                          MakeTimeAccessor(&PackMimeFlowWorkload::m_startTime),
-                          MakeTimeChecker(Time(0)))
             .AddAttribute("MaxFlows",
                           "Stop after this many background flows (0: no limit).",
                           UintegerValue(0),
                           MakeUintegerAccessor(&PackMimeFlowWorkload::m_maxFlows),
                           MakeUintegerChecker<uint64_t>())
-            .AddAttribute("StopTime",
-                          "No new flows after this simulation time (0: no limit).",
-                          TimeValue(Time(0)),
-                          MakeTimeAccessor(&PackMimeFlowWorkload::m_stopTime),
-                          MakeTimeChecker(Time(0)))
             .AddAttribute("IncastLoad",
                           "Incast requests offered as this fraction of the total host capacity "
                           "(hosts x LinkRate); 0 disables incast.",
@@ -252,11 +205,6 @@ PackMimeFlowWorkload::GetTypeId()
                           StringValue(""),
                           MakeStringAccessor(&PackMimeFlowWorkload::m_csvPath),
                           MakeStringChecker())
-            .AddAttribute("SummaryFile",
-                          "Write the run summary as JSON to this file at Finish (empty: no file).",
-                          StringValue(""),
-                          MakeStringAccessor(&PackMimeFlowWorkload::m_summaryPath),
-                          MakeStringChecker())
             .AddTraceSource("FlowCompleted",
                             "A flow ended (completed, failed or incomplete): exactly one call per "
                             "flow.",
@@ -334,13 +282,9 @@ PackMimeFlowWorkload::~PackMimeFlowWorkload()
 void
 PackMimeFlowWorkload::DoDispose()
 {
-    if (m_started && !m_finished)
-    {
-        Finish();
-    }
+    PackMimeWorkload::DoDispose(); // finishes the run first: it needs the clients
     m_clients.clear();
     m_hosts = NodeContainer();
-    Object::DoDispose();
 }
 
 void
@@ -425,17 +369,14 @@ PackMimeFlowWorkload::Configure()
     m_servers.clear();
     for (uint32_t i = 0; i < n; i++)
     {
-        Address server = ServerAddress(m_hosts.Get(i), m_port);
+        Address server = PackMimeServerAddress(m_hosts.Get(i), m_port);
         PACKMIME_FATAL_IF(server.IsInvalid(),
                           "PackMimeFlowWorkload: host "
                               << i << " (node " << m_hosts.Get(i)->GetId()
                               << ") has neither an IPv4 address nor a global IPv6 address");
         m_servers.push_back(server);
     }
-    PACKMIME_FATAL_IF(m_stopTime.IsStrictlyPositive() && m_stopTime <= m_startTime,
-                      "PackMimeFlowWorkload attribute StopTime=" << m_stopTime.As(Time::S)
-                                                                 << ": expected after StartTime="
-                                                                 << m_startTime.As(Time::S));
+    CheckTimes();
     if (m_pattern == ALL_TO_ALL)
     {
         CreateArrivals(); // validates the rate now, before the run
@@ -487,7 +428,8 @@ PackMimeFlowWorkload::CreateArrivals()
     cfg.target_bps = double(m_targetRate.GetBitRate());
     cfg.overhead = m_overhead;
     cfg.max_flows = m_maxFlows;
-    cfg.stop_time = m_stopTime.IsStrictlyPositive() ? (m_stopTime - m_startTime).GetSeconds() : 0;
+    cfg.stop_time =
+        GetStopTime().IsStrictlyPositive() ? (GetStopTime() - GetStartTime()).GetSeconds() : 0;
     pm_error err;
     pm_arrivals_free(m_arrivals);
     m_arrivals = pm_arrivals_new(&cfg, m_gapRng->Get(), m_sizeRng->Get(), m_pairRng->Get(), &err);
@@ -506,11 +448,9 @@ PackMimeFlowWorkload::CreateArrivals()
 }
 
 void
-PackMimeFlowWorkload::Start()
+PackMimeFlowWorkload::DoStart()
 {
     NS_LOG_FUNCTION(this);
-    PACKMIME_FATAL_IF(m_started, "PackMimeFlowWorkload::Start called twice");
-    m_started = true;
     PACKMIME_FATAL_IF(m_pattern == MATRIX && !m_arrivals,
                       "PackMimeFlowWorkload: Pattern=matrix needs SetMatrix or SetPairs");
     PACKMIME_FATAL_IF(m_pattern == TRAFFIC_MATRIX && m_groups.empty(),
@@ -527,17 +467,13 @@ PackMimeFlowWorkload::Start()
     }
     if (!m_csvPath.empty())
     {
-        m_csv = std::fopen(m_csvPath.c_str(), "w");
-        PACKMIME_FATAL_IF(!m_csv,
-                          "PackMimeFlowWorkload attribute CsvFile: cannot write '" << m_csvPath
-                                                                                   << "'");
-        std::fputs("flow_id,size_bytes,size_kb,server,start_time,end_time,completion_time,"
-                   "throughput_mbps,success,returncode,error,src,dst,ideal_fct,slowdown,incast\n",
-                   m_csv);
+        m_csv = Create<PackMimeFlowCsvWriter>(OpenOutput(m_csvPath, "CsvFile"),
+                                              MakeCallback(&PackMimeFlowWorkload::IdealFct, this));
+        TraceConnectWithoutContext("FlowCompleted",
+                                   MakeCallback(&PackMimeFlowCsvWriter::Write, m_csv));
     }
-    m_startedAt = Simulator::Now();
-    m_lastArrival = m_startedAt;
-    m_epochStart = m_startedAt;
+    m_lastArrival = GetStartedAt();
+    m_epochStart = GetStartedAt();
     if (m_pattern == TRAFFIC_MATRIX && !StartEpoch())
     {
         return; // no epoch with demand
@@ -566,7 +502,7 @@ PackMimeFlowWorkload::ScheduleNext()
         return;
     }
     m_backgroundFlows++;
-    Time base = m_pattern == TRAFFIC_MATRIX ? m_epochStart : m_startedAt;
+    Time base = m_pattern == TRAFFIC_MATRIX ? m_epochStart : GetStartedAt();
     PackMimeFlowRecord record;
     record.id = m_nextId++;
     record.size = flow.size;
@@ -753,12 +689,6 @@ PackMimeFlowWorkload::GetArrivalRate() const
     return m_arrivals ? pm_arrivals_rate(m_arrivals) : 0.0;
 }
 
-Time
-PackMimeFlowWorkload::GetStartTime() const
-{
-    return m_startTime;
-}
-
 const std::vector<Ptr<PackMimeFlowClient>>&
 PackMimeFlowWorkload::GetClients() const
 {
@@ -794,69 +724,19 @@ PackMimeFlowWorkload::HandleRecord(const PackMimeFlowRecord& record)
     {
         m_summary.failed++;
     }
-    if (m_csv)
-    {
-        WriteCsvRow(record);
-    }
-}
-
-void
-PackMimeFlowWorkload::WriteCsvRow(const PackMimeFlowRecord& r)
-{
-    std::ostringstream server;
-    if (InetSocketAddress::IsMatchingType(r.server))
-    {
-        InetSocketAddress a = InetSocketAddress::ConvertFrom(r.server);
-        server << a.GetIpv4() << ":" << a.GetPort();
-    }
-    else if (Inet6SocketAddress::IsMatchingType(r.server))
-    {
-        Inet6SocketAddress a = Inet6SocketAddress::ConvertFrom(r.server);
-        server << "[" << a.GetIpv6() << "]:" << a.GetPort(); // RFC 3986's form
-    }
-    double ideal = IdealFct(r.size).GetSeconds();
-    char end[32] = "";
-    char fct[32] = "";
-    char mbps[32] = "";
-    char slowdown[32] = "";
-    if (r.completed)
-    {
-        double t = r.GetFct().GetSeconds();
-        std::snprintf(end, sizeof(end), "%.9f", r.end.GetSeconds());
-        std::snprintf(fct, sizeof(fct), "%.9f", t);
-        std::snprintf(mbps, sizeof(mbps), "%.6f", t > 0 ? double(r.size) * 8.0 / t / 1e6 : 0.0);
-        std::snprintf(slowdown, sizeof(slowdown), "%.6f", t / ideal);
-    }
-    std::fprintf(m_csv,
-                 "%" PRIu64 ",%" PRIu64 ",%.3f,%s,%.9f,%s,%s,%s,%d,%d,%s,%u,%u,%.9f,%s,%s\n",
-                 r.id,
-                 r.size,
-                 double(r.size) / 1024.0,
-                 server.str().c_str(),
-                 r.start.GetSeconds(),
-                 end,
-                 fct,
-                 mbps,
-                 r.completed ? 1 : 0,
-                 r.returncode,
-                 r.error,
-                 r.src,
-                 r.dst,
-                 ideal,
-                 slowdown,
-                 r.incast == UINT64_MAX ? "" : std::to_string(r.incast).c_str());
 }
 
 PackMimeFlowWorkload::Summary
 PackMimeFlowWorkload::GetSummary() const
 {
     Summary s = m_summary;
-    Time end = m_stopTime.IsStrictlyPositive() && m_maxFlows == 0 ? m_stopTime : m_lastArrival;
+    Time end =
+        GetStopTime().IsStrictlyPositive() && m_maxFlows == 0 ? GetStopTime() : m_lastArrival;
     if (m_pattern == TRAFFIC_MATRIX && m_maxFlows == 0 && m_tm)
     {
         end = m_epochStart + m_tmEpoch; // the epochs offered so far
     }
-    s.duration = (end - m_startedAt).GetSeconds();
+    s.duration = (end - GetStartedAt()).GetSeconds();
     if (m_pattern == TRAFFIC_MATRIX && s.duration > 0)
     {
         s.targetBps = m_tmTargetBits / s.duration;
@@ -888,7 +768,7 @@ PackMimeFlowWorkload::GetSummary() const
 }
 
 void
-PackMimeFlowWorkload::PrintSummary(std::ostream& os) const
+PackMimeFlowWorkload::DoPrintSummary(std::ostream& os) const
 {
     Summary s = GetSummary();
     std::ostringstream out;
@@ -930,69 +810,66 @@ PackMimeFlowWorkload::PrintSummary(std::ostream& os) const
 }
 
 void
-PackMimeFlowWorkload::WriteSummaryJson(const std::string& path) const
+PackMimeFlowWorkload::AddSummaryValues(PackMimeSummary& summary) const
 {
     Summary s = GetSummary();
-    std::ofstream out(path);
-    PACKMIME_FATAL_IF(!out,
-                      "PackMimeFlowWorkload attribute SummaryFile: cannot write '" << path << "'");
+    summary.AddText("workload", m_cdf);
+    summary.AddText("mode", pm_ecdf_mode_name(m_reading));
+    summary.AddCount("flows_generated", s.generated);
+    summary.AddCount("flows_completed", s.completed);
+    summary.AddCount("flows_incomplete", s.incomplete);
+    summary.AddCount("flows_failed", s.failed);
+    summary.AddCount("bytes_offered", s.bytesOffered);
+    summary.AddCount("bytes_completed", s.bytesCompleted);
+    summary.AddCount("incast_requests", s.incastRequests);
+    summary.AddCount("incast_flows", s.incastFlows);
+    summary.AddCount("incast_bytes", s.incastBytes);
+    summary.AddCount("connections_opened", s.connectionsOpened);
+    summary.AddCount("peak_running_flows", s.peakRunning);
+    summary.AddCount("flows_waited", s.flowsWaited);
+    summary.AddNumber("duration_s", s.duration);
+    summary.AddNumber("target_load", s.targetLoad);
+    summary.AddNumber("achieved_load", s.achievedLoad);
+    summary.AddNumber("load_ratio", s.achievedLoad / s.targetLoad);
+    summary.AddNumber("target_bps", s.targetBps);
+    summary.AddNumber("achieved_bps", s.achievedBps);
+    summary.AddNumber("delivered_bps", s.deliveredBps);
     auto num = &PackMimeJsonNumber;
-    out << "{\n";
-    out << "  \"workload\": \"" << m_cdf << "\",\n";
-    out << "  \"mode\": \"" << pm_ecdf_mode_name(m_reading) << "\",\n";
-    out << "  \"flows_generated\": " << s.generated << ",\n";
-    out << "  \"flows_completed\": " << s.completed << ",\n";
-    out << "  \"flows_incomplete\": " << s.incomplete << ",\n";
-    out << "  \"flows_failed\": " << s.failed << ",\n";
-    out << "  \"bytes_offered\": " << s.bytesOffered << ",\n";
-    out << "  \"bytes_completed\": " << s.bytesCompleted << ",\n";
-    out << "  \"incast_requests\": " << s.incastRequests << ",\n";
-    out << "  \"incast_flows\": " << s.incastFlows << ",\n";
-    out << "  \"incast_bytes\": " << s.incastBytes << ",\n";
-    out << "  \"connections_opened\": " << s.connectionsOpened << ",\n";
-    out << "  \"peak_running_flows\": " << s.peakRunning << ",\n";
-    out << "  \"flows_waited\": " << s.flowsWaited << ",\n";
-    out << "  \"duration_s\": " << num(s.duration) << ",\n";
-    out << "  \"target_load\": " << num(s.targetLoad) << ",\n";
-    out << "  \"achieved_load\": " << num(s.achievedLoad) << ",\n";
-    out << "  \"load_ratio\": " << num(s.achievedLoad / s.targetLoad) << ",\n";
-    out << "  \"target_bps\": " << num(s.targetBps) << ",\n";
-    out << "  \"achieved_bps\": " << num(s.achievedBps) << ",\n";
-    out << "  \"delivered_bps\": " << num(s.deliveredBps) << ",\n";
-    out << "  \"buckets\": [\n";
+    std::ostringstream buckets;
+    buckets << "[\n";
     for (int b = 0; b < 3; b++)
     {
-        out << "    {\"bucket\": \"" << BUCKET_NAMES[b] << "\", \"flows\": " << s.bucketFlows[b]
-            << ", \"fct_p50_s\": " << num(s.fctP50[b]) << ", \"fct_p99_s\": " << num(s.fctP99[b])
-            << ", \"slowdown_p50\": " << num(s.slowdownP50[b])
-            << ", \"slowdown_p99\": " << num(s.slowdownP99[b]) << "}" << (b < 2 ? "," : "") << "\n";
+        buckets << "    {\"bucket\": \"" << BUCKET_NAMES[b] << "\", \"flows\": " << s.bucketFlows[b]
+                << ", \"fct_p50_s\": " << num(s.fctP50[b])
+                << ", \"fct_p99_s\": " << num(s.fctP99[b])
+                << ", \"slowdown_p50\": " << num(s.slowdownP50[b])
+                << ", \"slowdown_p99\": " << num(s.slowdownP99[b]) << "}" << (b < 2 ? "," : "")
+                << "\n";
     }
-    out << "  ]\n}\n";
+    buckets << "  ]";
+    summary.AddJson("buckets", buckets.str());
 }
 
 void
-PackMimeFlowWorkload::Finish()
+PackMimeFlowWorkload::DoStop()
 {
     NS_LOG_FUNCTION(this);
-    if (m_finished)
-    {
-        return;
-    }
-    m_finished = true;
     m_next.Cancel();
     m_nextIncast.Cancel();
+}
+
+void
+PackMimeFlowWorkload::DoFinish()
+{
+    NS_LOG_FUNCTION(this);
     for (auto& c : m_clients)
     {
         c->AbortRunningFlows();
     }
     if (m_csv)
     {
-        std::fclose(m_csv);
+        m_csv->Close();
         m_csv = nullptr;
-    }
-    if (!m_summaryPath.empty())
-    {
-        WriteSummaryJson(m_summaryPath);
     }
 }
 

@@ -7,6 +7,7 @@
 #include "gsl-rng-stream.h"
 #include "packmime-flow-client.h"
 #include "packmime-flow-record.h"
+#include "packmime-workload.h"
 #include "pm-arrivals.h"
 #include "pm-ecdf.h"
 #include "pm-tm.h"
@@ -26,6 +27,8 @@
 namespace ns3
 {
 
+class PackMimeFlowCsvWriter;
+
 /**
  * @ingroup packmime
  * @brief A CDF-driven flow workload over a set of hosts: the open-loop arrival process.
@@ -43,7 +46,7 @@ namespace ns3
  * Randomness: one ns-3 stream per model variable (gaps, sizes, pairs; incast gaps,
  * receivers, senders, sizes), pinned by AssignStreams.
  */
-class PackMimeFlowWorkload : public Object
+class PackMimeFlowWorkload : public PackMimeWorkload
 {
   public:
     /// Source-destination patterns.
@@ -133,16 +136,6 @@ class PackMimeFlowWorkload : public Object
      */
     int64_t AssignStreams(int64_t stream);
 
-    /// Start the arrival process (scheduled by the helper at StartTime).
-    void Start();
-
-    /**
-     * @brief End the workload: stop arrivals, record every running flow as incomplete, flush
-     * the CSV file and write the summary file. Call after Simulator::Run(); also done at
-     * disposal if not called.
-     */
-    void Finish();
-
     /// Summary of a run.
     struct Summary
     {
@@ -176,12 +169,6 @@ class PackMimeFlowWorkload : public Object
     Summary GetSummary() const;
 
     /**
-     * @brief Print the summary block (like the classic traffic generator's).
-     * @param os output stream
-     */
-    void PrintSummary(std::ostream& os) const;
-
-    /**
      * @brief Ideal FCT of a flow alone in an empty network:
      * BaseRtt + (size + ceil(size / Mss) * HeaderBytes) * 8 / LinkRate.
      * @param size flow bytes
@@ -191,9 +178,6 @@ class PackMimeFlowWorkload : public Object
 
     /// @return the total background flow arrival rate (flows/s)
     double GetArrivalRate() const;
-
-    /// @return the StartTime attribute
-    Time GetStartTime() const;
 
     /// @return the client application of every host (for counters)
     const std::vector<Ptr<PackMimeFlowClient>>& GetClients() const;
@@ -206,6 +190,12 @@ class PackMimeFlowWorkload : public Object
 
   protected:
     void DoDispose() override;
+    void DoStart() override;
+    void DoStop() override;
+    void DoFinish() override;
+    void AddSummaryValues(PackMimeSummary& summary) const override;
+    /// Print the summary block (like the classic traffic generator's).
+    void DoPrintSummary(std::ostream& os) const override;
 
   private:
     void Configure();
@@ -218,8 +208,6 @@ class PackMimeFlowWorkload : public Object
     void ArriveIncast();
     void HandleRecord(const PackMimeFlowRecord& record);
     void NotePeakRunning(); //!< update the peak of flows running at once
-    void WriteCsvRow(const PackMimeFlowRecord& record);
-    void WriteSummaryJson(const std::string& path) const;
     uint32_t SizeBucket(uint64_t size) const;
 
     // attributes
@@ -232,8 +220,6 @@ class PackMimeFlowWorkload : public Object
     bool m_allowOverload;    //!< accept Load >= 1
     Pattern m_pattern;       //!< source-destination pattern
     uint64_t m_maxFlows;     //!< stop after this many flows (0: none)
-    Time m_startTime;        //!< when the arrivals begin
-    Time m_stopTime;         //!< no new flows after this time (0: none)
     double m_incastLoad;     //!< incast share of total host capacity (0: no incast)
     uint32_t m_incastFanout; //!< senders per incast request
     uint64_t m_incastSize;   //!< bytes per sender (0: draw from the CDF)
@@ -247,9 +233,8 @@ class PackMimeFlowWorkload : public Object
     Time m_tmEpoch;                            //!< duration of one matrix
     TmUnit m_tmUnit;                           //!< unit of the matrix values
     double m_tmScale;                          //!< factor applied to every matrix value
-    int64_t m_tmFirstKey;      //!< time key to start from (the epoch at or before it)
-    std::string m_csvPath;     //!< CSV file of flow records ("" = none)
-    std::string m_summaryPath; //!< summary.json ("" = none)
+    int64_t m_tmFirstKey;  //!< time key to start from (the epoch at or before it)
+    std::string m_csvPath; //!< CSV file of flow records ("" = none)
 
     NodeContainer m_hosts;                                 //!< the hosts
     std::vector<Ptr<PackMimeFlowClient>> m_clients;        //!< client app per host
@@ -275,14 +260,11 @@ class PackMimeFlowWorkload : public Object
     double m_incastRate{0};                                //!< incast requests per second
     EventId m_next;                                        //!< next background arrival
     EventId m_nextIncast;                                  //!< next incast request
-    bool m_started{false};                                 //!< Start() called
-    bool m_finished{false};                                //!< Finish() called
-    Time m_startedAt;                                      //!< when arrivals began
     Time m_lastArrival;                                    //!< last flow offered
     uint64_t m_nextId{0};                                  //!< next flow id
     uint64_t m_backgroundFlows{0};                         //!< background flows offered
     uint64_t m_nextIncastId{0};                            //!< next incast request id
-    std::FILE* m_csv{nullptr};                             //!< open CSV file
+    Ptr<PackMimeFlowCsvWriter> m_csv;                      //!< CsvFile's writer
     Summary m_summary;                                     //!< counters
     std::vector<PackMimeLogHistogram> m_fct;               //!< FCT (s) per size bucket
     std::vector<PackMimeLogHistogram> m_slowdown;          //!< slowdown per size bucket

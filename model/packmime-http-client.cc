@@ -193,7 +193,7 @@ PackMimeHttpClient::HandleClosed(Session* session, bool error)
 }
 
 void
-PackMimeHttpClient::End(Session* session, PackMimeHttpConnectionRecord::Error code)
+PackMimeHttpClient::End(Session* session, PackMimeRecordStatus::Status code)
 {
     if (!session->inUse)
     {
@@ -204,7 +204,7 @@ PackMimeHttpClient::End(Session* session, PackMimeHttpConnectionRecord::Error co
     session->inUse = false;
     session->record.success = code == PackMimeHttpConnectionRecord::OK;
     session->record.code = code;
-    session->record.error = PackMimeHttpConnectionRecord::ErrorName(code);
+    session->record.error = PackMimeRecordStatus::Name(code);
     if (code != PackMimeHttpConnectionRecord::INCOMPLETE)
     {
         session->record.closed = Simulator::Now();

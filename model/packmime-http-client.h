@@ -100,7 +100,7 @@ class PackMimeHttpClient : public Application
     void SendRequest(Session* session);
     void HandleResponse(Session* session);
     void HandleClosed(Session* session, bool error);
-    void End(Session* session, PackMimeHttpConnectionRecord::Error code);
+    void End(Session* session, PackMimeRecordStatus::Status code);
     PackMimeHttpPairRecord MakePair(const Session* session) const;
 
     PackMimeFreeList<Session> m_sessions; //!< per-connection state, reused

@@ -4,6 +4,7 @@
 #include "packmime-http-generator.h"
 
 #include "packmime-compat.h"
+#include "packmime-csv-writer.h"
 #include "packmime-http-random-variable.h"
 
 #include "ns3/abort.h"
@@ -64,7 +65,7 @@ PackMimeHttpGenerator::GetTypeId()
     {
         TypeId t =
             TypeId("ns3::PackMimeHttpGenerator")
-                .SetParent<Object>()
+                .SetParent<PackMimeWorkload>()
                 .SetGroupName("PackMime")
                 .AddConstructor<PackMimeHttpGenerator>()
                 .AddAttribute("Rate",
@@ -123,16 +124,6 @@ PackMimeHttpGenerator::GetTypeId()
                               TimeValue(Seconds(0)),
                               MakeTimeAccessor(&PackMimeHttpGenerator::m_warmup),
                               MakeTimeChecker(Seconds(0)))
-                .AddAttribute("StartTime",
-                              "When the first connection starts.",
-                              TimeValue(Seconds(0)),
-                              MakeTimeAccessor(&PackMimeHttpGenerator::m_startTime),
-                              MakeTimeChecker(Seconds(0)))
-                .AddAttribute("StopTime",
-                              "No new connections after this time (0: none); open ones go on.",
-                              TimeValue(Seconds(0)),
-                              MakeTimeAccessor(&PackMimeHttpGenerator::m_stopTime),
-                              MakeTimeChecker(Seconds(0)))
                 .AddAttribute("Port",
                               "TCP port of the servers.",
                               UintegerValue(80),
@@ -160,11 +151,6 @@ PackMimeHttpGenerator::GetTypeId()
                               "t_closed,success,error.",
                               StringValue(""),
                               MakeStringAccessor(&PackMimeHttpGenerator::m_connectionsPath),
-                              MakeStringChecker())
-                .AddAttribute("SummaryFile",
-                              "JSON summary written by Finish (\"\": none).",
-                              StringValue(""),
-                              MakeStringAccessor(&PackMimeHttpGenerator::m_summaryPath),
                               MakeStringChecker())
                 .AddTraceSource("RequestSent",
                                 "A request was handed to TCP (the record is not complete yet).",
@@ -247,10 +233,7 @@ PackMimeHttpGenerator::Validate() const
     PACKMIME_FATAL_IF(m_version != "1.0" && m_version != "1.1",
                       "PackMimeHttpGenerator attribute HttpVersion = '"
                           << m_version << "': expected 1.0 or 1.1");
-    PACKMIME_FATAL_IF(!m_stopTime.IsZero() && m_stopTime <= m_startTime,
-                      "PackMimeHttpGenerator attribute StopTime = "
-                          << m_stopTime.As(Time::S) << ": expected 0 (none) or after StartTime ("
-                          << m_startTime.As(Time::S) << ")");
+    CheckTimes();
 }
 
 void
@@ -275,18 +258,6 @@ PackMimeHttpGenerator::SetPairs(const std::vector<Ptr<PackMimeHttpClient>>& clie
         c->TraceConnectWithoutContext("ConnectionClosed",
                                       MakeCallback(&PackMimeHttpGenerator::HandleClosed, this));
     }
-}
-
-Time
-PackMimeHttpGenerator::GetStartTime() const
-{
-    return m_startTime;
-}
-
-Time
-PackMimeHttpGenerator::GetStopTime() const
-{
-    return m_stopTime;
 }
 
 uint16_t
@@ -350,18 +321,12 @@ PackMimeHttpGenerator::DrawReplacement(void* rv)
 }
 
 void
-PackMimeHttpGenerator::Start()
+PackMimeHttpGenerator::DoStart()
 {
     NS_LOG_FUNCTION(this);
-    if (m_started)
-    {
-        return;
-    }
     Validate();
     PACKMIME_FATAL_IF(m_clients.empty(),
                       "PackMimeHttpGenerator: no node pairs (install it with PackMimeHttpHelper)");
-    m_started = true;
-    m_startedAt = Simulator::Now();
     pm_http_planner_config cfg = {};
     cfg.options.rate = m_rate;
     cfg.options.fsd = m_fsd;
@@ -388,24 +353,18 @@ PackMimeHttpGenerator::Start()
                       "PackMimeHttpGenerator (Rate, HttpVersion, Fsd): " << err.message);
     if (!m_pairsPath.empty())
     {
-        m_pairsCsv = std::fopen(m_pairsPath.c_str(), "w");
-        PACKMIME_FATAL_IF(!m_pairsCsv,
-                          "PackMimeHttpGenerator attribute PairsFile: cannot write '" << m_pairsPath
-                                                                                      << "'");
-        std::fputs("t_complete,conn_id,req_idx,req_bytes,rsp_bytes,resp_time_ms,server,"
-                   "active_conns\n",
-                   m_pairsCsv);
+        m_pairsCsv =
+            Create<PackMimeHttpExchangeCsvWriter>(OpenOutput(m_pairsPath, "PairsFile"), m_warmup);
+        TraceConnectWithoutContext("ResponseReceived",
+                                   MakeCallback(&PackMimeHttpExchangeCsvWriter::Write, m_pairsCsv));
     }
     if (!m_connectionsPath.empty())
     {
-        m_connectionsCsv = std::fopen(m_connectionsPath.c_str(), "w");
-        PACKMIME_FATAL_IF(!m_connectionsCsv,
-                          "PackMimeHttpGenerator attribute ConnectionsFile: cannot write '"
-                              << m_connectionsPath << "'");
-        std::fputs("conn_id,t_start,client,server,n_reqs,persistent,req_bytes_total,"
-                   "rsp_bytes_total,t_closed,success,error,client_delay_ms,server_delay_ms,"
-                   "client_delay_back_ms,server_delay_back_ms\n",
-                   m_connectionsCsv);
+        m_connectionsCsv = Create<PackMimeHttpConnectionCsvWriter>(
+            OpenOutput(m_connectionsPath, "ConnectionsFile"));
+        TraceConnectWithoutContext(
+            "ConnectionClosed",
+            MakeCallback(&PackMimeHttpConnectionCsvWriter::Write, m_connectionsCsv));
     }
     PlanNext(); // the first connection has no gap: it starts now
 }
@@ -427,7 +386,7 @@ PackMimeHttpGenerator::PlanNext()
 void
 PackMimeHttpGenerator::Arrive()
 {
-    if (m_stopped || (!m_stopTime.IsZero() && Simulator::Now() >= m_stopTime))
+    if (IsStopped() || (!GetStopTime().IsZero() && Simulator::Now() >= GetStopTime()))
     {
         Stop();
         return;
@@ -454,22 +413,17 @@ PackMimeHttpGenerator::Arrive()
         m_summary.offeredRspBytes += record.rspBytes;
     }
     m_clients[m_pair]->StartConnection(record, c.requests, m_servers[m_pair]);
-    if (!m_stopped) // a trace sink may have stopped the generator
+    if (!IsStopped()) // a trace sink may have stopped the generator
     {
         PlanNext();
     }
 }
 
 void
-PackMimeHttpGenerator::Stop()
+PackMimeHttpGenerator::DoStop()
 {
     NS_LOG_FUNCTION(this);
-    if (m_started && !m_stopped)
-    {
-        m_stopped = true;
-        m_stoppedAt = Simulator::Now();
-        m_next.Cancel();
-    }
+    m_next.Cancel();
 }
 
 void
@@ -491,20 +445,6 @@ PackMimeHttpGenerator::HandleResponse(const PackMimeHttpPairRecord& pair)
         m_reqSizes.Add(double(p.reqBytes));
         m_rspSizes.Add(double(p.rspBytes));
         m_responseTimes.Add(p.GetResponseTime().GetSeconds());
-        if (m_pairsCsv)
-        {
-            std::fprintf(m_pairsCsv,
-                         "%.9f,%" PRIu64 ",%" PRIu32 ",%" PRIu64 ",%" PRIu64 ",%.6f,%" PRIu32
-                         ",%" PRIu64 "\n",
-                         p.completed.GetSeconds(),
-                         p.connection,
-                         p.request,
-                         p.reqBytes,
-                         p.rspBytes,
-                         p.GetResponseTime().GetSeconds() * 1e3,
-                         p.server,
-                         p.active);
-        }
     }
     m_responseReceivedTrace(p);
 }
@@ -566,38 +506,6 @@ PackMimeHttpGenerator::HandleClosed(const PackMimeHttpConnectionRecord& closed)
     {
         m_summary.failed++;
     }
-    if (m_connectionsCsv)
-    {
-        std::fprintf(m_connectionsCsv,
-                     "%" PRIu64 ",%.9f,%" PRIu32 ",%" PRIu32 ",%" PRIu32 ",%d,%" PRIu64 ",%" PRIu64
-                     ",",
-                     record.id,
-                     record.start.GetSeconds(),
-                     record.client,
-                     record.server,
-                     record.requests,
-                     int(record.persistent),
-                     record.reqBytes,
-                     record.rspBytes);
-        if (record.code != PackMimeHttpConnectionRecord::INCOMPLETE)
-        {
-            std::fprintf(m_connectionsCsv, "%.9f", record.closed.GetSeconds());
-        }
-        std::fprintf(m_connectionsCsv, ",%d,%s", int(record.success), record.error);
-        // client_delay_ms, server_delay_ms (towards the server), then the way back
-        for (double ms : {record.pathDelayMs[0][0],
-                          record.pathDelayMs[1][0],
-                          record.pathDelayMs[0][1],
-                          record.pathDelayMs[1][1]})
-        {
-            std::fputc(',', m_connectionsCsv);
-            if (ms >= 0)
-            {
-                std::fprintf(m_connectionsCsv, "%.6f", ms);
-            }
-        }
-        std::fputc('\n', m_connectionsCsv);
-    }
     m_closedTrace(record);
 }
 
@@ -611,9 +519,9 @@ PackMimeHttpGenerator::GetSummary() const
         sessions += c->GetSessionsAllocated();
     }
     s.sessionsAllocated = sessions;
-    Time from = std::max(m_startedAt, m_warmup);
-    Time to = m_stopped ? m_stoppedAt : Simulator::Now();
-    s.window = m_started && to > from ? (to - from).GetSeconds() : 0.0;
+    Time from = std::max(GetStartedAt(), m_warmup);
+    Time to = IsStopped() ? GetStoppedAt() : Simulator::Now();
+    s.window = IsStarted() && to > from ? (to - from).GetSeconds() : 0.0;
     s.offeredUpMbps = s.window > 0 ? s.offeredReqBytes * 8.0 / s.window / 1e6 : 0.0;
     s.offeredDownMbps = s.window > 0 ? s.offeredRspBytes * 8.0 / s.window / 1e6 : 0.0;
     const double levels[4] = {0.1, 0.5, 0.9, 0.99};
@@ -628,21 +536,7 @@ PackMimeHttpGenerator::GetSummary() const
 }
 
 void
-PackMimeHttpGenerator::SetSummaryValue(const std::string& name, double value)
-{
-    for (auto& [n, v] : m_extra)
-    {
-        if (n == name)
-        {
-            v = value;
-            return;
-        }
-    }
-    m_extra.emplace_back(name, value);
-}
-
-void
-PackMimeHttpGenerator::PrintSummary(std::ostream& os) const
+PackMimeHttpGenerator::DoPrintSummary(std::ostream& os) const
 {
     Summary s = GetSummary();
     auto q = [](const double* v)
@@ -664,102 +558,78 @@ PackMimeHttpGenerator::PrintSummary(std::ostream& os) const
        << std::setprecision(2) << "  offered load    " << s.offeredDownMbps << " Mb/s down, "
        << s.offeredUpMbps << " Mb/s up (" << s.windowConnections << " connections in " << s.window
        << " s)\n";
-    os << std::defaultfloat << std::setprecision(4);
-    for (const auto& [name, value] : m_extra)
-    {
-        os << "  " << std::left << std::setw(15) << name << " " << value << "\n" << std::right;
-    }
-    os << std::setprecision(6);
+    os << std::defaultfloat << std::setprecision(6);
 }
 
 void
-PackMimeHttpGenerator::WriteSummaryJson(const std::string& path) const
+PackMimeHttpGenerator::AddSummaryValues(PackMimeSummary& summary) const
 {
     Summary s = GetSummary();
-    std::ofstream out(path);
-    PACKMIME_FATAL_IF(!out,
-                      "PackMimeHttpGenerator attribute SummaryFile: cannot write '" << path << "'");
-    auto num = &PackMimeJsonNumber;
     // Sizes are whole bytes: the sketch's 0.1 % bins are rounded back to integers.
-    auto quantiles = [&num](const double* v, int n, bool bytes)
+    auto quantiles = [](const double* v, int n, bool bytes)
     {
         std::string o = "[";
         for (int i = 0; i < n; i++)
         {
-            o += (i ? ", " : "") + num(bytes ? std::round(v[i]) : v[i]);
+            o += (i ? ", " : "") + PackMimeJsonNumber(bytes ? std::round(v[i]) : v[i]);
         }
         return o + "]";
     };
-    out << "{\n"
-        << "  \"model\": \"packmime-http\",\n"
-        << "  \"rate\": " << num(m_rate) << ",\n"
-        << "  \"http_version\": \"" << m_version << "\",\n"
-        << "  \"warmup_s\": " << num(m_warmup.GetSeconds()) << ",\n"
-        << "  \"connections_started\": " << s.connections << ",\n"
-        << "  \"connections_succeeded\": " << s.succeeded << ",\n"
-        << "  \"connections_failed\": " << s.failed << ",\n"
-        << "  \"connections_incomplete\": " << s.incomplete << ",\n"
-        << "  \"connections_open\": " << s.active << ",\n"
-        << "  \"requests_sent\": " << s.requests << ",\n"
-        << "  \"pairs_completed\": " << s.pairs << ",\n"
-        << "  \"pairs_logged\": " << s.pairsLogged << ",\n"
-        << "  \"client_sessions_allocated\": " << s.sessionsAllocated << ",\n"
-        << "  \"quantile_levels\": [0.1, 0.5, 0.9, 0.99],\n"
-        << "  \"req_size_bytes\": " << quantiles(s.reqSize, 4, true) << ",\n"
-        << "  \"rsp_size_bytes\": " << quantiles(s.rspSize, 4, true) << ",\n"
-        << "  \"response_time_ms_p50_p99\": " << quantiles(s.responseTimeMs, 2, false) << ",\n"
-        << "  \"window_s\": " << num(s.window) << ",\n"
-        << "  \"window_connections\": " << s.windowConnections << ",\n"
-        << "  \"offered_req_bytes\": " << s.offeredReqBytes << ",\n"
-        << "  \"offered_rsp_bytes\": " << s.offeredRspBytes << ",\n"
-        << "  \"offered_up_mbps\": " << num(s.offeredUpMbps) << ",\n"
-        << "  \"offered_down_mbps\": " << num(s.offeredDownMbps);
-    for (const auto& [name, value] : m_extra)
-    {
-        out << ",\n  \"" << name << "\": " << num(value);
-    }
-    out << "\n}\n";
+    summary.AddText("model", "packmime-http");
+    summary.AddNumber("rate", m_rate);
+    summary.AddText("http_version", m_version);
+    summary.AddNumber("warmup_s", m_warmup.GetSeconds());
+    summary.AddCount("connections_started", s.connections);
+    summary.AddCount("connections_succeeded", s.succeeded);
+    summary.AddCount("connections_failed", s.failed);
+    summary.AddCount("connections_incomplete", s.incomplete);
+    summary.AddCount("connections_open", s.active);
+    summary.AddCount("requests_sent", s.requests);
+    summary.AddCount("pairs_completed", s.pairs);
+    summary.AddCount("pairs_logged", s.pairsLogged);
+    summary.AddCount("client_sessions_allocated", s.sessionsAllocated);
+    summary.AddJson("quantile_levels", "[0.1, 0.5, 0.9, 0.99]");
+    summary.AddJson("req_size_bytes", quantiles(s.reqSize, 4, true));
+    summary.AddJson("rsp_size_bytes", quantiles(s.rspSize, 4, true));
+    summary.AddJson("response_time_ms_p50_p99", quantiles(s.responseTimeMs, 2, false));
+    summary.AddNumber("window_s", s.window);
+    summary.AddCount("window_connections", s.windowConnections);
+    summary.AddCount("offered_req_bytes", s.offeredReqBytes);
+    summary.AddCount("offered_rsp_bytes", s.offeredRspBytes);
+    summary.AddNumber("offered_up_mbps", s.offeredUpMbps);
+    summary.AddNumber("offered_down_mbps", s.offeredDownMbps);
 }
 
 void
-PackMimeHttpGenerator::Finish()
+PackMimeHttpGenerator::DoFinish()
 {
     NS_LOG_FUNCTION(this);
-    if (m_finished)
-    {
-        return;
-    }
-    Stop();
-    m_finished = true;
     for (auto& c : m_clients)
     {
         c->AbortConnections();
     }
-    for (std::FILE** f : {&m_pairsCsv, &m_connectionsCsv})
+    for (Ptr<PackMimeCsvWriter> csv :
+         {Ptr<PackMimeCsvWriter>(m_pairsCsv), Ptr<PackMimeCsvWriter>(m_connectionsCsv)})
     {
-        if (*f)
+        if (csv)
         {
-            std::fclose(*f);
-            *f = nullptr;
+            csv->Close();
         }
     }
-    if (!m_summaryPath.empty() && m_started)
-    {
-        WriteSummaryJson(m_summaryPath);
-    }
+    m_pairsCsv = nullptr;
+    m_connectionsCsv = nullptr;
 }
 
 void
 PackMimeHttpGenerator::DoDispose()
 {
-    Finish();
+    PackMimeWorkload::DoDispose(); // finishes the run first: it needs the clients
     m_clients.clear();
     m_serverDelay = nullptr;
     for (int v = 0; v < STREAMS; v++)
     {
         this->*REPLACEMENTS[v] = nullptr;
     }
-    Object::DoDispose();
 }
 
 } // namespace ns3

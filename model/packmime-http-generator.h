@@ -9,6 +9,7 @@
 #include "packmime-http-client.h"
 #include "packmime-http-record.h"
 #include "packmime-log-histogram.h"
+#include "packmime-workload.h"
 
 #include "ns3/event-id.h"
 #include "ns3/node-container.h"
@@ -26,6 +27,9 @@
 
 namespace ns3
 {
+
+class PackMimeHttpExchangeCsvWriter;
+class PackMimeHttpConnectionCsvWriter;
 
 /**
  * @ingroup packmime
@@ -47,7 +51,7 @@ namespace ns3
  * ResponseReceived record; the optional CSV files are ns-2's outfile plus ids (pairs.csv)
  * and one row per connection (connections.csv). Usually installed by PackMimeHttpHelper.
  */
-class PackMimeHttpGenerator : public Object
+class PackMimeHttpGenerator : public PackMimeWorkload
 {
   public:
     /**
@@ -79,10 +83,6 @@ class PackMimeHttpGenerator : public Object
                   const std::vector<Address>& servers,
                   const std::vector<uint32_t>& serverNodes);
 
-    /// @return the StartTime attribute (when arrivals begin)
-    Time GetStartTime() const;
-    /// @return the StopTime attribute (no new connections after it; 0: never)
-    Time GetStopTime() const;
     /// @return the Port attribute (the servers' TCP port)
     uint16_t GetPort() const;
     /// @return the TimeWait attribute (TIME_WAIT of the servers' sockets)
@@ -109,19 +109,6 @@ class PackMimeHttpGenerator : public Object
      * @param side 0 for the client side of the path, 1 for the server side
      */
     void ObserveDelayBox(Ptr<PackMimeDelayBox> box, uint32_t side);
-
-    /// Start the connection arrivals (scheduled by the helper at StartTime).
-    void Start();
-
-    /// Stop starting connections (scheduled by the helper at StopTime); open ones go on.
-    void Stop();
-
-    /**
-     * @brief End the run: stop arrivals, record every open connection as incomplete, close
-     * the CSV files and write the summary file. Call after Simulator::Run(); also done at
-     * disposal if not called.
-     */
-    void Finish();
 
     /// Summary of a run (sizes and response times over the pairs after Warmup).
     struct Summary
@@ -150,20 +137,6 @@ class PackMimeHttpGenerator : public Object
     Summary GetSummary() const;
 
     /**
-     * @brief Add a value to the printed summary and summary file (e.g. a link's measured
-     * throughput).
-     * @param name JSON key
-     * @param value its value
-     */
-    void SetSummaryValue(const std::string& name, double value);
-
-    /**
-     * @brief Print the summary block.
-     * @param os output stream
-     */
-    void PrintSummary(std::ostream& os) const;
-
-    /**
      * TracedCallback signature for request/response exchanges.
      * @param [in] pair the exchange
      */
@@ -177,6 +150,11 @@ class PackMimeHttpGenerator : public Object
 
   protected:
     void DoDispose() override;
+    void DoStart() override;
+    void DoStop() override;
+    void DoFinish() override;
+    void AddSummaryValues(PackMimeSummary& summary) const override;
+    void DoPrintSummary(std::ostream& os) const override;
 
   private:
     void PlanNext();
@@ -185,7 +163,6 @@ class PackMimeHttpGenerator : public Object
     void HandleResponse(const PackMimeHttpPairRecord& pair);
     void HandleClosed(const PackMimeHttpConnectionRecord& record);
     void HandleDelayBoxFlow(uint32_t side, const PackMimeDelayBoxFlow& flow);
-    void WriteSummaryJson(const std::string& path) const;
     static double DrawReplacement(void* rv);
     /// @return the replacement of variable v, or null
     Ptr<RandomVariableStream> Replacement(int v) const;
@@ -200,13 +177,10 @@ class PackMimeHttpGenerator : public Object
     pm_fsd_method m_fsd;           //!< FSD generator
     double m_fsdTheta;             //!< forced FSD theta (< 0: model)
     Time m_warmup;                 //!< pairs sent before are not logged
-    Time m_startTime;              //!< arrivals begin
-    Time m_stopTime;               //!< arrivals end (0: never)
     uint16_t m_port;               //!< servers' port
     Time m_timeWait;               //!< servers' TIME_WAIT
     std::string m_pairsPath;       //!< pairs.csv ("" = none)
     std::string m_connectionsPath; //!< connections.csv ("" = none)
-    std::string m_summaryPath;     //!< summary.json ("" = none)
     // replaced variables (null: the model's), in pm_http_var order
     Ptr<RandomVariableStream> m_flowArrive;     //!< FlowArrive
     Ptr<RandomVariableStream> m_reqSize;        //!< ReqSize
@@ -232,21 +206,15 @@ class PackMimeHttpGenerator : public Object
     pm_http_connection m_pending;                   //!< the next connection's plan
     std::vector<pm_http_request> m_pendingRequests; //!< its requests (m_pending.requests)
     size_t m_pair{0};                               //!< last pair used
-    bool m_started{false};                          //!< Start() called
-    bool m_stopped{false};                          //!< no more arrivals
-    bool m_finished{false};                         //!< Finish() called
-    Time m_startedAt;                               //!< when arrivals began
-    Time m_stoppedAt;                               //!< when arrivals ended
     /// Delays drawn by DelayBoxes for open connections, by (client node, client port).
     std::map<std::pair<uint32_t, uint16_t>, decltype(PackMimeHttpConnectionRecord::pathDelayMs)>
         m_pathDelays;
-    std::FILE* m_pairsCsv{nullptr};                                   //!< open pairs.csv
-    std::FILE* m_connectionsCsv{nullptr};                             //!< open connections.csv
+    Ptr<PackMimeHttpExchangeCsvWriter> m_pairsCsv;                    //!< PairsFile's writer
+    Ptr<PackMimeHttpConnectionCsvWriter> m_connectionsCsv;            //!< ConnectionsFile's writer
     Summary m_summary;                                                //!< counters
     PackMimeLogHistogram m_reqSizes{1, 1e13};                         //!< logged request sizes (B)
     PackMimeLogHistogram m_rspSizes{1, 1e13};                         //!< logged response sizes (B)
     PackMimeLogHistogram m_responseTimes{1e-6, 1e6};                  //!< logged response times (s)
-    std::vector<std::pair<std::string, double>> m_extra;              //!< SetSummaryValue values
     TracedCallback<const PackMimeHttpPairRecord&> m_requestSentTrace; //!< request sent
     TracedCallback<const PackMimeHttpPairRecord&> m_responseReceivedTrace; //!< pair complete
     TracedCallback<const PackMimeHttpConnectionRecord&> m_closedTrace;     //!< connection ended

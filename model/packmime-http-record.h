@@ -4,6 +4,8 @@
 #ifndef PACKMIME_HTTP_RECORD_H
 #define PACKMIME_HTTP_RECORD_H
 
+#include "packmime-record-status.h"
+
 #include "ns3/nstime.h"
 
 #include <array>
@@ -51,7 +53,7 @@ struct PackMimeHttpPairRecord
  * response arrived and the server closed; otherwise `success` is false, `code` and `error`
  * give the reason and `closed` is zero if the connection never closed.
  */
-struct PackMimeHttpConnectionRecord
+struct PackMimeHttpConnectionRecord : public PackMimeRecordStatus
 {
     uint64_t id{0};         ///< connection id
     Time start;             ///< when the connection was started
@@ -69,35 +71,10 @@ struct PackMimeHttpConnectionRecord
     /// 1 = server side, direction 0 = client to server, 1 = back; -1 where it met none.
     std::array<std::array<double, 2>, 2> pathDelayMs{{{-1, -1}, {-1, -1}}};
 
-    /// How a connection ended.
-    enum Error : int32_t
-    {
-        OK = 0,             ///< every response arrived and the server closed
-        INCOMPLETE = 1,     ///< still open when the generator finished
-        CONNECT_FAILED = 2, ///< the connection could not be opened
-        RESET = 3,          ///< reset or retransmission timeout
-        CLOSED_EARLY = 4    ///< the server closed before the last response
-    };
-
     bool success{false};   ///< every response arrived and the connection closed
-    Error code{OK};        ///< how it ended
-    const char* error{""}; ///< ErrorName(code): "", "incomplete", "connect-failed", "reset"
+    Status code{OK};       ///< how it ended
+    const char* error{""}; ///< Name(code): "", "incomplete", "connect-failed", "reset"
                            ///< or "closed-early"
-
-    /**
-     * @brief The error string of a code.
-     * @param code the code
-     * @return "" for OK, else the reason's name
-     */
-    static const char* ErrorName(Error code)
-    {
-        static const char* const names[] = {"",
-                                            "incomplete",
-                                            "connect-failed",
-                                            "reset",
-                                            "closed-early"};
-        return names[code];
-    }
 };
 
 } // namespace ns3

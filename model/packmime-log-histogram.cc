@@ -4,9 +4,7 @@
 #include "packmime-log-histogram.h"
 
 #include <cmath>
-#include <iomanip>
 #include <limits>
-#include <sstream>
 
 namespace ns3
 {
@@ -52,18 +50,6 @@ PackMimeLogHistogram::Quantile(double p) const
         }
     }
     return m_min * std::exp(double(m_bins.size()) * m_logStep);
-}
-
-std::string
-PackMimeJsonNumber(double v)
-{
-    if (!std::isfinite(v))
-    {
-        return "null";
-    }
-    std::ostringstream o;
-    o << std::setprecision(10) << v;
-    return o.str();
 }
 
 } // namespace ns3

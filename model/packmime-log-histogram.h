@@ -47,14 +47,6 @@ class PackMimeLogHistogram
     uint64_t m_count{0};          //!< values counted
 };
 
-/**
- * @ingroup packmime
- * @brief A number as JSON writes it: 10 significant digits, or null when not finite.
- * @param v the value
- * @return its JSON text
- */
-std::string PackMimeJsonNumber(double v);
-
 } // namespace ns3
 
 #endif /* PACKMIME_LOG_HISTOGRAM_H */

@@ -615,6 +615,88 @@ class FlowsDeterminismTestCase : public TestCase
 
 /**
  * @ingroup packmime-tests
+ * @brief The workload base: Stop ends the arrivals (no flow offered after it, every offered
+ * flow recorded once), SetSummaryValue adds a key to the summary file and the printed block,
+ * and the summary writes JSON (escaped strings, null for a non-finite number, a key set twice
+ * written once).
+ */
+class FlowsWorkloadBaseTestCase : public TestCase
+{
+  public:
+    FlowsWorkloadBaseTestCase()
+        : TestCase("workload base: Stop, SetSummaryValue, summary JSON")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        PackMimeSummary json;
+        json.AddCount("n", 3);
+        json.AddText("path", "a\"b\\c\n");
+        json.AddNumber("nan", std::nan(""));
+        json.AddJson("list", "[1, 2]");
+        json.SetNumber("n", 4.5);
+        json.SetNumber("extra", 0.25);
+        std::ostringstream text;
+        json.WriteJson(text);
+        NS_TEST_EXPECT_MSG_EQ(text.str(),
+                              "{\n  \"n\": 4.5,\n  \"path\": \"a\\\"b\\\\c\\u000a\",\n"
+                              "  \"nan\": null,\n  \"list\": [1, 2],\n  \"extra\": 0.25\n}\n",
+                              "summary JSON");
+
+        std::string path = CreateTempDirFilename("summary.json");
+        Time stop = MilliSeconds(50); // about 145 flows at this load
+        std::string printed;
+        FlowRun run = RunStar(
+            4,
+            [&](PackMimeFlowHelper& h)
+            {
+                h.SetAttribute("Cdf", StringValue("fb_webserver"));
+                h.SetAttribute("Load", DoubleValue(0.3));
+                h.SetAttribute("SummaryFile", StringValue(path));
+            },
+            Seconds(1),
+            [&](Ptr<PackMimeFlowWorkload> w)
+            {
+                w->SetSummaryValue("link_mbps", 123.5);
+                Simulator::Schedule(stop, &PackMimeWorkload::Stop, w);
+                Simulator::Schedule(stop + MilliSeconds(1),
+                                    [w, &printed]()
+                                    {
+                                        std::ostringstream os;
+                                        w->PrintSummary(os);
+                                        printed = os.str();
+                                    });
+            });
+        NS_TEST_ASSERT_MSG_GT(run.records.size(), 50u, "flows before Stop");
+        NS_TEST_EXPECT_MSG_EQ(run.records.size(), run.summary.generated, "one record per flow");
+        Time last;
+        for (const auto& r : run.records)
+        {
+            last = std::max(last, r.start);
+        }
+        NS_TEST_EXPECT_MSG_LT(last, stop, "no flow offered after Stop");
+        NS_TEST_EXPECT_MSG_EQ(run.summary.completed, run.summary.generated, "all drained");
+        NS_TEST_EXPECT_MSG_NE(printed.find("link_mbps       123.5"),
+                              std::string::npos,
+                              "printed summary has the added value: " << printed);
+        std::ifstream in(path);
+        std::stringstream file;
+        file << in.rdbuf();
+        std::string body = file.str();
+        NS_TEST_EXPECT_MSG_NE(body.find("  \"link_mbps\": 123.5\n}\n"),
+                              std::string::npos,
+                              "summary file ends with the added value: " << body);
+        NS_TEST_EXPECT_MSG_NE(
+            body.find("\"flows_generated\": " + std::to_string(run.summary.generated) + ","),
+            std::string::npos,
+            "summary file counts the flows");
+    }
+};
+
+/**
+ * @ingroup packmime-tests
  * @brief Hosts with IPv6 addresses only: every flow completes in both directions, and the
  * CSV's server column holds the destination's global IPv6 address as [address]:port, one
  * distinct address per destination host.
@@ -881,6 +963,7 @@ class FlowsTestSuite : public TestSuite
         AddTestCase(new FlowsIdlePoolBoundTestCase(), packmime_test::QUICK);
         AddTestCase(new FlowsConnectionCapTestCase(), packmime_test::QUICK);
         AddTestCase(new FlowsIpv6TestCase(), packmime_test::QUICK);
+        AddTestCase(new FlowsWorkloadBaseTestCase(), packmime_test::QUICK);
         AddTestCase(new FlowsIncastTestCase(), packmime_test::QUICK);
         AddTestCase(new FlowsTrafficMatrixTestCase(), packmime_test::QUICK);
     }
