@@ -25,7 +25,6 @@
 #include <cinttypes>
 #include <cmath>
 #include <fstream>
-#include <gsl/gsl_randist.h>
 #include <iomanip>
 #include <sstream>
 
@@ -35,6 +34,11 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("PackMimeFlowWorkload");
 
 NS_OBJECT_ENSURE_REGISTERED(PackMimeFlowWorkload);
+
+static_assert(int(PackMimeFlowWorkload::BITS_PER_EPOCH) == PM_TM_BITS_PER_EPOCH &&
+                  int(PackMimeFlowWorkload::BYTES_PER_EPOCH) == PM_TM_BYTES_PER_EPOCH &&
+                  int(PackMimeFlowWorkload::BITS_PER_SECOND) == PM_TM_BITS_PER_SECOND,
+              "TmUnit and pm_tm_unit share values");
 
 namespace
 {
@@ -401,8 +405,17 @@ PackMimeFlowWorkload::Configure()
     if (m_incastLoad > 0)
     {
         double size = m_incastSize ? double(m_incastSize) : pm_ecdf_mean(m_sizes, m_reading);
-        m_incastRate = m_incastLoad * n * double(m_linkRate.GetBitRate()) /
-                       (8.0 * m_incastFanout * size * m_overhead);
+        pm_error err;
+        m_incastRate = pm_incast_rate(m_incastLoad,
+                                      n,
+                                      double(m_linkRate.GetBitRate()),
+                                      m_incastFanout,
+                                      size,
+                                      m_overhead,
+                                      &err);
+        PACKMIME_FATAL_IF(
+            !(m_incastRate > 0),
+            "PackMimeFlowWorkload (IncastLoad, IncastFanout, IncastSize): " << err.message);
     }
 }
 
@@ -534,19 +547,13 @@ PackMimeFlowWorkload::StartEpoch()
         pm_error err;
         PACKMIME_FATAL_IF(pm_tm_read(m_tm, size_t(m_epoch), m_tmMatrix.data(), &err) != PM_OK,
                           "PackMimeFlowWorkload attribute TmTrace: " << err.message);
-        // Rate of every pair in bit/s: the arrival process spreads the total over the pairs
-        // in proportion to the entries, so only the total rate needs the unit.
-        double total = 0;
         std::vector<double> weights(n * n);
-        for (size_t i = 0; i < n * n; i++)
-        {
-            weights[i] = m_tmMatrix[i];
-            total += m_tmMatrix[i];
-        }
-        double unit = m_tmUnit == BITS_PER_SECOND   ? 1.0
-                      : m_tmUnit == BYTES_PER_EPOCH ? 8.0 / m_tmEpoch.GetSeconds()
-                                                    : 1.0 / m_tmEpoch.GetSeconds();
-        double bps = total * unit * m_tmScale;
+        double bps = pm_tm_epoch_bps(m_tmMatrix.data(),
+                                     n,
+                                     pm_tm_unit(m_tmUnit), // same values (static_assert at the top)
+                                     m_tmEpoch.GetSeconds(),
+                                     m_tmScale,
+                                     weights.data());
         m_tmTargetBits += bps * m_tmEpoch.GetSeconds();
         pm_arrivals_free(m_arrivals);
         m_arrivals = nullptr;
@@ -626,7 +633,7 @@ PackMimeFlowWorkload::Arrive(PackMimeFlowRecord record)
 void
 PackMimeFlowWorkload::ScheduleNextIncast()
 {
-    double gap = gsl_ran_exponential(m_incastGapRng->Get(), 1.0 / m_incastRate);
+    double gap = pm_arrivals_gap(m_incastGapRng->Get(), m_incastRate);
     m_nextIncast = Simulator::Schedule(Seconds(gap), &PackMimeFlowWorkload::ArriveIncast, this);
 }
 

@@ -470,7 +470,8 @@ class PatternsTestCase : public TestCase
 {
   public:
     PatternsTestCase()
-        : TestCase("patterns: cyclic permutations (uniform), incast senders, group picks")
+        : TestCase("patterns: cyclic permutations (uniform), incast senders and rate, group picks, "
+                   "traffic-matrix epoch rates")
     {
     }
 
@@ -602,6 +603,42 @@ class PatternsTestCase : public TestCase
                               "host 9 would send to itself "
                               "(overlapping groups)",
                               "message");
+
+        // Incast rate: 0.1 of 16 x 10 Gb/s in requests of 8 flows of 1000 B.
+        double rate = pm_incast_rate(0.1, 16, 1e10, 8, 1000.0, 1.0, &err);
+        NS_TEST_EXPECT_MSG_EQ_TOL(rate, 0.1 * 16 * 1e10 / (8.0 * 8 * 1000), 1e-6, "incast rate");
+        NS_TEST_EXPECT_MSG_EQ(pm_incast_rate(0.1, 1, 1e10, 8, 1000.0, 1.0, &err), 0.0, "1 host");
+        NS_TEST_EXPECT_MSG_EQ(pm_incast_rate(0.1, 16, 1e10, 0, 1000.0, 1.0, &err), 0.0, "fan 0");
+        NS_TEST_EXPECT_MSG_EQ(pm_incast_rate(0.0, 16, 1e10, 8, 1000.0, 1.0, &err), 0.0, "load 0");
+        named = std::string(err.message).find("load") != std::string::npos;
+        NS_TEST_EXPECT_MSG_EQ(named, true, err.message);
+
+        // Poisson gaps: the mean of N exponential gaps is within 5 standard errors
+        // (sd / sqrt(N), sd = mean for the exponential) of 1 / rate.
+        const int N = 20000;
+        double sum = 0;
+        for (int i = 0; i < N; i++)
+        {
+            sum += pm_arrivals_gap(rng, 250.0);
+        }
+        NS_TEST_EXPECT_MSG_EQ_TOL(sum / N, 1 / 250.0, 5 * (1 / 250.0) / std::sqrt(N), "gap mean");
+
+        // A traffic-matrix epoch's rate in each unit (entries sum to 6, epoch 0.5 s, scale 2).
+        const float tm[4] = {0, 1, 2, 3};
+        double weights[4] = {};
+        NS_TEST_EXPECT_MSG_EQ_TOL(pm_tm_epoch_bps(tm, 2, PM_TM_BITS_PER_EPOCH, 0.5, 2.0, weights),
+                                  24.0,
+                                  1e-12,
+                                  "bits per epoch");
+        NS_TEST_EXPECT_MSG_EQ_TOL(pm_tm_epoch_bps(tm, 2, PM_TM_BYTES_PER_EPOCH, 0.5, 2.0, weights),
+                                  192.0,
+                                  1e-12,
+                                  "bytes per epoch");
+        NS_TEST_EXPECT_MSG_EQ_TOL(pm_tm_epoch_bps(tm, 2, PM_TM_BITS_PER_SECOND, 0.5, 2.0, weights),
+                                  12.0,
+                                  1e-12,
+                                  "bits per second");
+        NS_TEST_EXPECT_MSG_EQ(weights[3], 3.0, "entries copied as weights");
         gsl_rng_free(rng);
         gsl_rng_free(rng2);
     }

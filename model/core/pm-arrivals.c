@@ -59,6 +59,12 @@ pm_arrivals_rate_from_load(double load,
     return load * capacity_bps / (8.0 * mean_bytes * overhead);
 }
 
+double
+pm_arrivals_gap(gsl_rng* rng, double rate)
+{
+    return gsl_ran_exponential(rng, 1.0 / rate);
+}
+
 /* Validate and copy the weight matrix; counts the senders and the total weight. */
 static int
 setup_matrix(pm_arrivals* a, pm_error* err)
@@ -196,7 +202,7 @@ pm_arrivals_next(pm_arrivals* a, pm_flow* out)
         a->done = 1;
         return 0;
     }
-    double gap = gsl_ran_exponential(a->gap_rng, 1.0 / a->rate);
+    double gap = pm_arrivals_gap(a->gap_rng, a->rate);
     if (a->cfg.stop_time > 0 && a->now + gap > a->cfg.stop_time)
     {
         a->done = 1;

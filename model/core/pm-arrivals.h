@@ -65,6 +65,9 @@ extern "C"
                                       double overhead,
                                       pm_error* err);
 
+    /* A Poisson process's next gap (s) at `rate` per second: exponential with mean 1/rate. */
+    double pm_arrivals_gap(gsl_rng* rng, double rate);
+
     /* Create a process drawing gaps, sizes and pairs from three separate generators (borrowed). */
     pm_arrivals* pm_arrivals_new(const pm_arrivals_config* cfg,
                                  gsl_rng* gap_rng,

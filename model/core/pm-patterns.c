@@ -3,6 +3,8 @@
  */
 #include "pm-patterns.h"
 
+#include "pm-arrivals.h"
+
 #include <gsl/gsl_randist.h>
 #include <stdlib.h>
 
@@ -40,6 +42,32 @@ pm_permutation_matrix(gsl_rng* rng, size_t n, double* matrix, pm_error* err)
     }
     free(perm);
     return PM_OK;
+}
+
+double
+pm_incast_rate(double load,
+               uint32_t n,
+               double capacity_bps,
+               uint32_t fanout,
+               double mean_bytes,
+               double overhead,
+               pm_error* err)
+{
+    if (n < 2 || fanout == 0)
+    {
+        pm_error_set(err,
+                     PM_EINVAL,
+                     "incast among %u hosts with fan-out %u: expected 2 or more hosts and a "
+                     "fan-out of 1 or more",
+                     n,
+                     fanout);
+        return 0;
+    }
+    return pm_arrivals_rate_from_load(load,
+                                      (double)n * capacity_bps,
+                                      (double)fanout * mean_bytes,
+                                      overhead,
+                                      err);
 }
 
 int
@@ -120,4 +148,24 @@ pm_group_pick(gsl_rng* rng,
     }
     *host = hosts[i];
     return PM_OK;
+}
+
+double
+pm_tm_epoch_bps(const float* matrix,
+                size_t n,
+                pm_tm_unit unit,
+                double epoch_s,
+                double scale,
+                double* weights)
+{
+    double total = 0;
+    for (size_t i = 0; i < n * n; i++)
+    {
+        weights[i] = matrix[i];
+        total += matrix[i];
+    }
+    double per_unit = unit == PM_TM_BITS_PER_SECOND   ? 1.0
+                      : unit == PM_TM_BYTES_PER_EPOCH ? 8.0 / epoch_s
+                                                      : 1.0 / epoch_s;
+    return total * per_unit * scale;
 }
