@@ -362,6 +362,17 @@ main(int argc, char* argv[])
     workload->Finish();
     workload->PrintSummary(std::cout);
     std::cout << "outputs             " << outdir << "/flows.csv, " << outdir << "/summary.json\n";
+    bool nothing = workload->GetSummary().generated == 0;
     Simulator::Destroy();
+    if (nothing)
+    {
+        // A run that offered nothing is a mistake in its settings, not a result.
+        std::cerr << "packmime-flows: no flow was offered: "
+                  << (pattern == "tm" ? "the trace's demand (read as --tm-unit=" + tmUnit +
+                                            ", times --tm-scale) is below one flow; check both"
+                                      : "check --load, --flows and --duration")
+                  << std::endl;
+        return 1;
+    }
     return 0;
 }

@@ -288,6 +288,7 @@ if [ -x "$pf" ]; then
     check "flows tm NaN: nothing written" test ! -e "$work/flowsnan/flows.csv"
     expect "flows tm too few hosts" 2 "the trace has N = 4 ToRs, set --hosts >= 4" -- "$pf" --pattern=tm --tm="$janus/sample_trace" --hosts=3 --outdir="$work/flows"
     expect "flows tm leaf-spine leaves" 2 "set --leaves=4" -- "$pf" --pattern=tm --tm="$janus/sample_trace" --topology=leaf-spine --leaves=2 --outdir="$work/flows"
+    expect "flows tm offering nothing" 1 "no flow was offered: the trace's demand \\(read as --tm-unit=bits-per-epoch" -- "$pf" --pattern=tm --tm="$janus/sample_trace" --hosts=4 --outdir="$work/flowstm0"
     expect "flows tm run" 0 "" -- "$pf" --pattern=tm --tm="$janus/sample_trace" --epoch=0.01 --tm-scale=1e4 --hosts=4 --cdf=fb_keyvalue --link=1Gbps --outdir="$work/flowstm"
     check "flows tm wrote flows" test "$(tail -n +2 "$work/flowstm/flows.csv" | wc -l)" -gt 100
     expect "flows help" 0 "" -- "$pf" --help
