@@ -89,23 +89,26 @@ main(int argc, char* argv[])
     // part of peak memory (each queued packet is a few hundred bytes of ns-3 state).
     uint64_t queued = 0;
     uint64_t peakQueued = 0;
-    for (auto n = NodeList::Begin(); stats && n != NodeList::End(); n++)
+    if (stats)
     {
-        for (uint32_t i = 0; i < (*n)->GetNDevices(); i++)
+        for (auto n = NodeList::Begin(); n != NodeList::End(); n++)
         {
-            auto dev = DynamicCast<PointToPointNetDevice>((*n)->GetDevice(i));
-            if (dev)
+            for (uint32_t i = 0; i < (*n)->GetNDevices(); i++)
             {
-                dev->GetQueue()->TraceConnectWithoutContext(
-                    "PacketsInQueue",
-                    MakeBoundCallback(
-                        +[](uint64_t* q, uint64_t* peak, uint32_t before, uint32_t after)
-                        {
-                            *q = *q + after - before;
-                            *peak = std::max(*peak, *q);
-                        },
-                        &queued,
-                        &peakQueued));
+                auto dev = DynamicCast<PointToPointNetDevice>((*n)->GetDevice(i));
+                if (dev)
+                {
+                    dev->GetQueue()->TraceConnectWithoutContext(
+                        "PacketsInQueue",
+                        MakeBoundCallback(
+                            +[](uint64_t* q, uint64_t* peak, uint32_t before, uint32_t after)
+                            {
+                                *q = *q + after - before;
+                                *peak = std::max(*peak, *q);
+                            },
+                            &queued,
+                            &peakQueued));
+                }
             }
         }
     }
