@@ -20,7 +20,6 @@
 #include "ns3/point-to-point-module.h"
 #include "ns3/traffic-control-module.h"
 
-#include <chrono>
 #include <iostream>
 
 using namespace ns3;
@@ -29,24 +28,6 @@ NS_LOG_COMPONENT_DEFINE("PackMimeFlowsExample");
 
 namespace
 {
-
-/// Wall clock of the last progress line.
-std::chrono::steady_clock::time_point g_lastProgress;
-
-/// Print simulated time and flows done on stderr every few wall-clock seconds.
-void
-Progress(Ptr<PackMimeFlowWorkload> workload, Time interval)
-{
-    auto now = std::chrono::steady_clock::now();
-    if (now - g_lastProgress > std::chrono::seconds(3))
-    {
-        g_lastProgress = now;
-        auto s = workload->GetSummary();
-        std::cerr << "[packmime-flows] t=" << Simulator::Now().As(Time::S) << " flows offered "
-                  << s.generated << ", completed " << s.completed << std::endl;
-    }
-    Simulator::Schedule(interval, &Progress, workload, interval);
-}
 
 /// Stop the simulation `drain` from now (when the last flow has arrived).
 void
@@ -356,8 +337,7 @@ main(int argc, char* argv[])
         workload->TraceConnectWithoutContext("ArrivalsEnded",
                                              MakeBoundCallback(&StopAfter, Seconds(drain)));
     }
-    g_lastProgress = std::chrono::steady_clock::now();
-    Simulator::Schedule(MilliSeconds(10), &Progress, workload, MilliSeconds(10));
+    workload->ShowProgress(std::cerr, "packmime-flows", MilliSeconds(10));
     Simulator::Run();
     workload->Finish();
     workload->PrintSummary(std::cout);

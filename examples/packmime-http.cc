@@ -37,25 +37,6 @@ NS_LOG_COMPONENT_DEFINE("PackMimeHttpExample");
 namespace
 {
 
-/// Wall clock of the last progress line.
-std::chrono::steady_clock::time_point g_lastProgress;
-
-/// Print simulated time and connections on stderr every few wall-clock seconds.
-void
-Progress(Ptr<PackMimeHttpGenerator> generator, Time interval)
-{
-    auto now = std::chrono::steady_clock::now();
-    if (now - g_lastProgress > std::chrono::seconds(3))
-    {
-        g_lastProgress = now;
-        auto s = generator->GetSummary();
-        std::cerr << "[packmime-http] t=" << Simulator::Now().As(Time::S) << " connections "
-                  << s.connections << " (" << s.active << " open), pairs done " << s.pairs
-                  << std::endl;
-    }
-    Simulator::Schedule(interval, &Progress, generator, interval);
-}
-
 /// Bytes sent by the bottleneck's downstream device (R2 -> R1) within the window.
 struct LinkMeter
 {
@@ -217,8 +198,7 @@ main(int argc, char* argv[])
     LinkMeter meter{Seconds(warmup), Seconds(duration)};
     link.Get(1)->TraceConnectWithoutContext("PhyTxEnd", MakeCallback(&LinkMeter::Sent, &meter));
 
-    g_lastProgress = std::chrono::steady_clock::now();
-    Simulator::Schedule(Seconds(1), &Progress, generator, Seconds(1));
+    generator->ShowProgress(std::cerr, "packmime-http", Seconds(1));
     Simulator::Stop(Seconds(duration + drain));
     auto wallStart = std::chrono::steady_clock::now();
     Simulator::Run();

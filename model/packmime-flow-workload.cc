@@ -816,6 +816,14 @@ PackMimeFlowWorkload::DoPrintSummary(std::ostream& os) const
     os << out.str();
 }
 
+std::string
+PackMimeFlowWorkload::DoProgressText() const
+{
+    Summary s = GetSummary();
+    return "flows offered " + std::to_string(s.generated) + ", completed " +
+           std::to_string(s.completed);
+}
+
 void
 PackMimeFlowWorkload::AddSummaryValues(PackMimeSummary& summary) const
 {

@@ -194,6 +194,7 @@ class PackMimeFlowWorkload : public PackMimeWorkload
     void DoStop() override;
     void DoFinish() override;
     void AddSummaryValues(PackMimeSummary& summary) const override;
+    std::string DoProgressText() const override;
     /// Print the summary block (like the classic traffic generator's).
     void DoPrintSummary(std::ostream& os) const override;
 

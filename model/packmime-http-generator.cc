@@ -561,6 +561,14 @@ PackMimeHttpGenerator::DoPrintSummary(std::ostream& os) const
     os << std::defaultfloat << std::setprecision(6);
 }
 
+std::string
+PackMimeHttpGenerator::DoProgressText() const
+{
+    Summary s = GetSummary();
+    return "connections " + std::to_string(s.connections) + " (" + std::to_string(s.active) +
+           " open), pairs done " + std::to_string(s.pairs);
+}
+
 void
 PackMimeHttpGenerator::AddSummaryValues(PackMimeSummary& summary) const
 {

@@ -154,6 +154,7 @@ class PackMimeHttpGenerator : public PackMimeWorkload
     void DoStop() override;
     void DoFinish() override;
     void AddSummaryValues(PackMimeSummary& summary) const override;
+    std::string DoProgressText() const override;
     void DoPrintSummary(std::ostream& os) const override;
 
   private:

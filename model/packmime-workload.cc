@@ -58,6 +58,7 @@ PackMimeWorkload::~PackMimeWorkload()
 void
 PackMimeWorkload::DoDispose()
 {
+    m_progressEvent.Cancel();
     if (m_started && !m_finished)
     {
         Finish();
@@ -97,6 +98,7 @@ PackMimeWorkload::Finish()
     }
     Stop();
     m_finished = true;
+    m_progressEvent.Cancel();
     DoFinish();
     if (!m_summaryPath.empty())
     {
@@ -159,6 +161,33 @@ PackMimeWorkload::PrintSummary(std::ostream& os) const
     }
     os.flags(flags);
     os.precision(precision);
+}
+
+void
+PackMimeWorkload::ShowProgress(std::ostream& os, const std::string& label, Time every)
+{
+    PACKMIME_FATAL_IF(!every.IsStrictlyPositive(),
+                      TypeName() << "::ShowProgress: interval " << every.As(Time::S)
+                                 << "; expected > 0");
+    m_progressStream = &os;
+    m_progressLabel = label;
+    m_progressEvery = every;
+    m_lastProgress = std::chrono::steady_clock::now();
+    m_progressEvent.Cancel();
+    m_progressEvent = Simulator::Schedule(every, &PackMimeWorkload::Progress, this);
+}
+
+void
+PackMimeWorkload::Progress()
+{
+    auto now = std::chrono::steady_clock::now();
+    if (now - m_lastProgress > std::chrono::seconds(3))
+    {
+        m_lastProgress = now;
+        *m_progressStream << "[" << m_progressLabel << "] t=" << Simulator::Now().As(Time::S) << " "
+                          << DoProgressText() << std::endl;
+    }
+    m_progressEvent = Simulator::Schedule(m_progressEvery, &PackMimeWorkload::Progress, this);
 }
 
 Ptr<OutputStreamWrapper>

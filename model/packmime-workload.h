@@ -6,10 +6,12 @@
 
 #include "packmime-summary.h"
 
+#include "ns3/event-id.h"
 #include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/output-stream-wrapper.h"
 
+#include <chrono>
 #include <ostream>
 #include <string>
 #include <utility>
@@ -79,6 +81,16 @@ class PackMimeWorkload : public Object
      */
     void PrintSummary(std::ostream& os) const;
 
+    /**
+     * @brief Print a progress line on `os` at most every 3 s of wall-clock time, checked every
+     * `every` of simulated time, until Finish: "[label] t=<simulated time> <what the
+     * workload did so far>". The check is an event: end the run with Simulator::Stop.
+     * @param os where to print (e.g. std::cerr)
+     * @param label the line's prefix (e.g. the program's name)
+     * @param every simulated time between checks
+     */
+    void ShowProgress(std::ostream& os, const std::string& label, Time every);
+
   protected:
     void DoDispose() override;
 
@@ -96,6 +108,9 @@ class PackMimeWorkload : public Object
      * @param summary the summary
      */
     virtual void AddSummaryValues(PackMimeSummary& summary) const = 0;
+
+    /// @return what the workload did so far, for a progress line (e.g. "flows offered 5")
+    virtual std::string DoProgressText() const = 0;
 
     /**
      * @brief Print the workload's summary block.
@@ -131,6 +146,9 @@ class PackMimeWorkload : public Object
     /// @return the class name without "ns3::", as messages name it
     std::string TypeName() const;
 
+    /// Print a progress line if 3 s of wall-clock time passed; check again later.
+    void Progress();
+
     Time m_startTime;          //!< when the arrivals begin
     Time m_stopTime;           //!< no new arrivals after this time (0: none)
     std::string m_summaryPath; //!< summary.json ("" = none)
@@ -139,7 +157,12 @@ class PackMimeWorkload : public Object
     bool m_finished{false};    //!< Finish() called
     Time m_startedAt;          //!< when Start() was called
     Time m_stoppedAt;          //!< when Stop() was called
-    std::vector<std::pair<std::string, double>> m_extra; //!< SetSummaryValue values
+    std::vector<std::pair<std::string, double>> m_extra;  //!< SetSummaryValue values
+    std::ostream* m_progressStream{nullptr};              //!< ShowProgress's stream
+    std::string m_progressLabel;                          //!< ShowProgress's prefix
+    Time m_progressEvery;                                 //!< simulated time between checks
+    std::chrono::steady_clock::time_point m_lastProgress; //!< wall clock of the last line
+    EventId m_progressEvent;                              //!< the next check
 };
 
 } // namespace ns3
