@@ -167,14 +167,7 @@ main(int argc, char* argv[])
     double end = 330;
     std::string bottleneck = "100Mbps";
     // The example's TCP settings, and its servers' TIME_WAIT of 1 s.
-    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1460));
-    Config::SetDefault("ns3::TcpSocket::DelAckCount", UintegerValue(1));
-    Config::SetDefault("ns3::TcpSocket::InitialCwnd", UintegerValue(2));
-    // As the packmime-http example (see there: ns-3 issue #991 on 3.37-3.40).
-    Config::SetDefault("ns3::TcpSocket::SndBufSize", UintegerValue(64 * 1460));
-    Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue(2 * 64 * 1460 + 1460));
-    Config::SetDefault("ns3::TcpSocketBase::Sack", BooleanValue(false));
-    Config::SetDefault("ns3::TcpSocketBase::Timestamp", BooleanValue(false));
+    PackMimeTcpPresets::Ns2FullTcp();
     Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime", DoubleValue(0.5));
     CommandLine cmd(__FILE__);
     cmd.AddValue("connections", "connections.csv of an HTTP/1.0 packmime-http run", connections);

@@ -69,20 +69,9 @@ main(int argc, char* argv[])
     double tmScale = 1.0;
     int64_t tmFirst = INT64_MIN;
 
-    // Datacenter-like TCP (ns-3's defaults are 536-byte segments, a 1 s minimum RTO, a 3 s SYN
-    // timeout and delayed ACKs, which no datacenter study uses). Set before parsing, so that
-    // --ns3::TcpSocket::...=... on the command line still overrides them.
-    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
-    // The receive buffer is more than twice the send buffer, so that the advertised window
-    // never equals the unacknowledged data (a zero-length segment and a crash on ns-3.37-3.40,
-    // ns-3 issue #991; see doc/packmime.rst).
-    Config::SetDefault("ns3::TcpSocket::SndBufSize", UintegerValue(2 << 20));
-    Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue((4 << 20) + 1448));
-    Config::SetDefault("ns3::TcpSocket::DelAckCount", UintegerValue(1));
-    Config::SetDefault("ns3::TcpSocket::InitialCwnd", UintegerValue(10));
-    Config::SetDefault("ns3::TcpSocketBase::MinRto", TimeValue(MilliSeconds(10)));
-    Config::SetDefault("ns3::TcpSocket::ConnTimeout", TimeValue(MilliSeconds(10)));
-    Config::SetDefault("ns3::TcpSocketBase::ClockGranularity", TimeValue(MicroSeconds(10)));
+    // Datacenter-like TCP. Set before parsing, so that --ns3::TcpSocket::...=... on the
+    // command line still overrides it.
+    PackMimeTcpPresets::Datacenter();
     Config::SetDefault("ns3::Ipv4GlobalRouting::RandomEcmpRouting", BooleanValue(true));
 
     // Limits that keep a typo from asking for days of set-up or of simulated time: global

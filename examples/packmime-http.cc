@@ -73,20 +73,8 @@ main(int argc, char* argv[])
     bool delayBox = false;
 
     // ns-2 Full-TCP as in the PackMime reference scripts; set before parsing so that
-    // --ns3::TcpSocket::...=... on the command line still overrides them.
-    const uint32_t segment = 1460;
-    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(segment));
-    Config::SetDefault("ns3::TcpSocket::DelAckCount", UintegerValue(1));
-    Config::SetDefault("ns3::TcpSocket::InitialCwnd", UintegerValue(2));
-    // Windows of 64 segments, as ns-2's window_ (a sender-side limit): the send buffer bounds
-    // the data in flight, and the receive buffer is more than twice that, so that the
-    // advertised window never equals the unacknowledged data. On ns-3.37-3.40 that equality
-    // sends a zero-length segment and crashes (TcpTxBuffer::NextSeg, ns-3 issue #991, fixed
-    // in 3.41); with a 64-segment receive buffer it happens whenever losses fill the window.
-    Config::SetDefault("ns3::TcpSocket::SndBufSize", UintegerValue(64 * segment));
-    Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue(2 * 64 * segment + segment));
-    Config::SetDefault("ns3::TcpSocketBase::Sack", BooleanValue(false));
-    Config::SetDefault("ns3::TcpSocketBase::Timestamp", BooleanValue(false));
+    // --ns3::TcpSocket::...=... on the command line still overrides it.
+    PackMimeTcpPresets::Ns2FullTcp();
 
     PackMimeCommandLine cmd("packmime-http",
                             "PackMime-HTTP web traffic on ns-2's reference dumbbell (packmime). "
