@@ -200,16 +200,11 @@ main(int argc, char* argv[])
     size_t tmEpochs = 0;
     if (pattern == "tm")
     {
-        pm_error err;
-        pm_tm* trace = pm_tm_open(tm.c_str(), &err);
-        if (!trace || pm_tm_validate(trace, &err) != PM_OK)
+        std::string why = PackMimeFlowWorkload::CheckTrafficMatrix(tm, &tmN, &tmEpochs);
+        if (!why.empty())
         {
-            pm_tm_free(trace);
-            cmd.Fail("--tm=" + tm + ": " + err.message);
+            cmd.Fail("--tm=" + tm + ": " + why);
         }
-        tmN = uint32_t(pm_tm_n(trace));
-        tmEpochs = pm_tm_epochs(trace);
-        pm_tm_free(trace);
         if (topology == "leaf-spine" && leaves != tmN)
         {
             cmd.Fail("--pattern=tm on leaf-spine: the trace has N = " + std::to_string(tmN) +

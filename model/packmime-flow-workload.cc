@@ -232,6 +232,22 @@ PackMimeFlowWorkload::CheckCdf(const std::string& cdf)
 }
 
 std::string
+PackMimeFlowWorkload::CheckTrafficMatrix(const std::string& path, uint32_t* n, size_t* epochs)
+{
+    pm_error err;
+    pm_tm* trace = pm_tm_open(path.c_str(), &err);
+    if (!trace || pm_tm_validate(trace, &err) != PM_OK)
+    {
+        pm_tm_free(trace);
+        return err.message;
+    }
+    *n = uint32_t(pm_tm_n(trace));
+    *epochs = pm_tm_epochs(trace);
+    pm_tm_free(trace);
+    return "";
+}
+
+std::string
 PackMimeFlowWorkload::CheckLoad(double load, bool allowOverload, const std::string& overloadHint)
 {
     if (!(load > 0))

@@ -89,6 +89,16 @@ class PackMimeFlowWorkload : public PackMimeWorkload
     static std::string CheckCdf(const std::string& cdf);
 
     /**
+     * @brief Check a value of the TmTrace attribute without a workload: read the whole trace
+     * (a bad value in its last epoch must not stop a run halfway).
+     * @param path the trace (prefix or directory)
+     * @param n set to the trace's matrix size N when it is valid
+     * @param epochs set to its number of epochs when it is valid
+     * @return "" when it is valid, else why not (file and line)
+     */
+    static std::string CheckTrafficMatrix(const std::string& path, uint32_t* n, size_t* epochs);
+
+    /**
      * @brief Check a value of the Load attribute (as Configure does) without a workload.
      * @param load offered load, fraction of the host link
      * @param allowOverload whether load >= 1 is accepted (the AllowOverload attribute)
