@@ -3,10 +3,14 @@
  */
 #include "packmime-flow-workload.h"
 
+#include "gsl-rng-stream.h"
 #include "packmime-address.h"
 #include "packmime-compat.h"
 #include "packmime-csv-writer.h"
+#include "pm-arrivals.h"
+#include "pm-ecdf.h"
 #include "pm-patterns.h"
+#include "pm-tm.h"
 #include "pm-workloads.h"
 
 #include "ns3/abort.h"
@@ -46,6 +50,13 @@ namespace
 constexpr uint64_t BUCKET_EDGES[2] = {100 * 1024, 10 * 1024 * 1024};
 /// Names of the size buckets.
 const char* const BUCKET_NAMES[3] = {"<100KB", "100KB-10MB", ">=10MB"};
+
+/// The core's reading of a resolved Mode (MODE_LINEAR or MODE_STEP).
+pm_ecdf_mode
+CoreMode(PackMimeFlowWorkload::Mode mode)
+{
+    return mode == PackMimeFlowWorkload::MODE_STEP ? PM_ECDF_STEP : PM_ECDF_LINEAR;
+}
 
 } // namespace
 
@@ -378,9 +389,9 @@ PackMimeFlowWorkload::Configure()
     pm_error err;
     m_sizes = pm_workload_open(m_cdf.c_str(), &err);
     PACKMIME_FATAL_IF(m_sizes == nullptr, "PackMimeFlowWorkload attribute Cdf: " << err.message);
-    m_reading = m_mode == MODE_LINEAR ? PM_ECDF_LINEAR
-                : m_mode == MODE_STEP ? PM_ECDF_STEP
-                                      : m_sizes->default_mode;
+    m_reading = m_mode != MODE_DEFAULT                  ? m_mode
+                : m_sizes->default_mode == PM_ECDF_STEP ? MODE_STEP
+                                                        : MODE_LINEAR;
     bool byTarget = m_targetRate.GetBitRate() > 0;
     std::string loadError =
         byTarget ? "" : CheckLoad(m_load, m_allowOverload, "set AllowOverload=true to insist");
@@ -420,7 +431,8 @@ PackMimeFlowWorkload::Configure()
     }
     if (m_incastLoad > 0)
     {
-        double size = m_incastSize ? double(m_incastSize) : pm_ecdf_mean(m_sizes, m_reading);
+        double size =
+            m_incastSize ? double(m_incastSize) : pm_ecdf_mean(m_sizes, CoreMode(m_reading));
         pm_error err;
         m_incastRate = pm_incast_rate(m_incastLoad,
                                       n,
@@ -449,7 +461,7 @@ PackMimeFlowWorkload::CreateArrivals()
     }
     pm_arrivals_config cfg = {};
     cfg.sizes = m_sizes;
-    cfg.mode = m_reading;
+    cfg.mode = CoreMode(m_reading);
     cfg.n_hosts = n;
     cfg.matrix = m_pattern == ALL_TO_ALL ? nullptr : m_matrix.data();
     cfg.load = m_load;
@@ -580,7 +592,7 @@ PackMimeFlowWorkload::StartEpoch()
         }
         pm_arrivals_config cfg = {};
         cfg.sizes = m_sizes;
-        cfg.mode = m_reading;
+        cfg.mode = CoreMode(m_reading);
         cfg.n_hosts = n;
         cfg.matrix = weights.data();
         cfg.target_bps = bps;
@@ -676,7 +688,8 @@ PackMimeFlowWorkload::ArriveIncast()
         record.size =
             m_incastSize
                 ? m_incastSize
-                : pm_ecdf_to_bytes(pm_ecdf_sample(m_sizes, m_reading, m_incastSizeRng->Get()));
+                : pm_ecdf_to_bytes(
+                      pm_ecdf_sample(m_sizes, CoreMode(m_reading), m_incastSizeRng->Get()));
         record.src = receiver;
         record.dst = s;
         record.server = m_servers[s];
@@ -797,8 +810,9 @@ PackMimeFlowWorkload::DoPrintSummary(std::ostream& os) const
     std::ostringstream out;
     out << std::fixed;
     out << "===== packmime flows: summary =====\n";
-    out << "workload            " << m_cdf << " (" << pm_ecdf_mode_name(m_reading) << ", mean "
-        << std::setprecision(0) << (m_sizes ? pm_ecdf_mean(m_sizes, m_reading) : 0.0) << " B)\n";
+    out << "workload            " << m_cdf << " (" << pm_ecdf_mode_name(CoreMode(m_reading))
+        << ", mean " << std::setprecision(0)
+        << (m_sizes ? pm_ecdf_mean(m_sizes, CoreMode(m_reading)) : 0.0) << " B)\n";
     out << "flows generated     " << s.generated << " (completed " << s.completed << ", incomplete "
         << s.incomplete << ", failed " << s.failed << ")\n";
     out << "bytes offered       " << s.bytesOffered << " (completed " << s.bytesCompleted << ")\n";
@@ -845,7 +859,7 @@ PackMimeFlowWorkload::AddSummaryValues(PackMimeSummary& summary) const
 {
     Summary s = GetSummary();
     summary.AddText("workload", m_cdf);
-    summary.AddText("mode", pm_ecdf_mode_name(m_reading));
+    summary.AddText("mode", pm_ecdf_mode_name(CoreMode(m_reading)));
     summary.AddCount("flows_generated", s.generated);
     summary.AddCount("flows_completed", s.completed);
     summary.AddCount("flows_incomplete", s.incomplete);

@@ -4,13 +4,9 @@
 #ifndef PACKMIME_FLOW_WORKLOAD_H
 #define PACKMIME_FLOW_WORKLOAD_H
 
-#include "gsl-rng-stream.h"
 #include "packmime-flow-client.h"
 #include "packmime-flow-record.h"
 #include "packmime-workload.h"
-#include "pm-arrivals.h"
-#include "pm-ecdf.h"
-#include "pm-tm.h"
 
 #include "ns3/data-rate.h"
 #include "ns3/event-id.h"
@@ -24,9 +20,15 @@
 #include <string>
 #include <vector>
 
+// The C core's types, opaque here: this header needs neither the core's nor GSL's headers.
+struct pm_arrivals;
+struct pm_ecdf;
+struct pm_tm;
+
 namespace ns3
 {
 
+class GslRngStream;
 class PackMimeFlowCsvWriter;
 
 /**
@@ -252,7 +254,7 @@ class PackMimeFlowWorkload : public PackMimeWorkload
     std::vector<Address> m_servers;                        //!< server socket address per host
     std::vector<double> m_matrix;                          //!< pair weights (MATRIX)
     pm_ecdf* m_sizes{nullptr};                             //!< flow sizes
-    pm_ecdf_mode m_reading{PM_ECDF_LINEAR};                //!< reading in use
+    Mode m_reading{MODE_LINEAR};                           //!< reading in use (linear, step)
     pm_arrivals* m_arrivals{nullptr};                      //!< the arrival process
     Ptr<GslRngStream> m_gapRng;                            //!< inter-arrival gaps
     Ptr<GslRngStream> m_sizeRng;                           //!< flow sizes
