@@ -3,6 +3,8 @@
  */
 #include "packmime-http-client.h"
 
+#include "pm-http-planner.h"
+
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 #include "ns3/trace-source-accessor.h"

@@ -11,10 +11,13 @@
 #include "ns3/address.h"
 #include "ns3/application.h"
 #include "ns3/event-id.h"
-#include "ns3/pm-http-planner.h"
 #include "ns3/traced-callback.h"
 
 #include <vector>
+
+// The C core's planned request, opaque here: this header needs neither the core's nor GSL's
+// headers.
+struct pm_http_request;
 
 namespace ns3
 {

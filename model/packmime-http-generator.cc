@@ -3,9 +3,11 @@
  */
 #include "packmime-http-generator.h"
 
+#include "gsl-rng-stream.h"
 #include "packmime-compat.h"
 #include "packmime-csv-writer.h"
 #include "packmime-http-random-variable.h"
+#include "pm-http-planner.h"
 
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
@@ -32,6 +34,12 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("PackMimeHttpGenerator");
 
 NS_OBJECT_ENSURE_REGISTERED(PackMimeHttpGenerator);
+
+static_assert(PackMimeHttpGenerator::STREAMS == PM_HTTP_XMIT_CLIENT,
+              "one stream per model variable before the transmission delays");
+static_assert(int(PackMimeHttpGenerator::FSD_FAST) == PM_FSD_FAST &&
+                  int(PackMimeHttpGenerator::FSD_HOSKING) == PM_FSD_HOSKING,
+              "FsdMethod and pm_fsd_method share values");
 
 namespace
 {
@@ -103,12 +111,11 @@ PackMimeHttpGenerator::GetTypeId()
                               UintegerValue(0),
                               MakeUintegerAccessor(&PackMimeHttpGenerator::m_maxSize),
                               MakeUintegerChecker<uint64_t>())
-                .AddAttribute(
-                    "Fsd",
-                    "Generator of the long-range-dependent series: fast or hosking.",
-                    EnumValue(PM_FSD_FAST),
-                    PackMimeMakeEnumAccessor<pm_fsd_method>(&PackMimeHttpGenerator::m_fsd),
-                    MakeEnumChecker(PM_FSD_FAST, "fast", PM_FSD_HOSKING, "hosking"))
+                .AddAttribute("Fsd",
+                              "Generator of the long-range-dependent series: fast or hosking.",
+                              EnumValue(FSD_FAST),
+                              PackMimeMakeEnumAccessor<FsdMethod>(&PackMimeHttpGenerator::m_fsd),
+                              MakeEnumChecker(FSD_FAST, "fast", FSD_HOSKING, "hosking"))
                 .AddAttribute("FsdTheta",
                               "Force the white-noise share theta of every long-range-dependent "
                               "series (inter-arrivals, request sizes) to this value in [0, 1], "
@@ -201,9 +208,10 @@ PackMimeHttpGenerator::PackMimeHttpGenerator()
       m_pmPersistRspSize(true),
       m_thinkPerConnection(false),
       m_maxSize(0),
-      m_fsd(PM_FSD_FAST),
+      m_fsd(FSD_FAST),
       m_fsdTheta(-1),
-      m_port(80)
+      m_port(80),
+      m_pending(std::make_unique<pm_http_connection>())
 {
     NS_LOG_FUNCTION(this);
     for (auto& r : m_rng)
@@ -288,7 +296,7 @@ PackMimeHttpGenerator::GetServerDelay()
                                                                    "Rate",
                                                                    DoubleValue(m_rate),
                                                                    "Fsd",
-                                                                   EnumValue(m_fsd));
+                                                                   EnumValue(pm_fsd_method(m_fsd)));
     }
     return m_serverDelay;
 }
@@ -329,7 +337,7 @@ PackMimeHttpGenerator::DoStart()
                       "PackMimeHttpGenerator: no node pairs (install it with PackMimeHttpHelper)");
     pm_http_planner_config cfg = {};
     cfg.options.rate = m_rate;
-    cfg.options.fsd = m_fsd;
+    cfg.options.fsd = pm_fsd_method(m_fsd);
     cfg.options.think_per_connection = m_thinkPerConnection;
     cfg.options.max_size = m_maxSize;
     cfg.options.force_theta = m_fsdTheta >= 0;
@@ -378,8 +386,8 @@ PackMimeHttpGenerator::PlanNext()
                       "PackMimeHttpGenerator: " << err.message);
     // Keep a copy: the planner reuses its request buffer at the next call.
     m_pendingRequests.assign(c.requests, c.requests + c.n_requests);
-    m_pending = c;
-    m_pending.requests = m_pendingRequests.data();
+    *m_pending = c;
+    m_pending->requests = m_pendingRequests.data();
     m_next = Simulator::Schedule(Seconds(c.gap), &PackMimeHttpGenerator::Arrive, this);
 }
 
@@ -391,7 +399,7 @@ PackMimeHttpGenerator::Arrive()
         Stop();
         return;
     }
-    const pm_http_connection& c = m_pending;
+    const pm_http_connection& c = *m_pending;
     m_pair = (m_pair + 1) % m_clients.size(); // advanced before use, as in ns-2
     PackMimeHttpConnectionRecord record;
     record.id = c.id;

@@ -4,7 +4,6 @@
 #ifndef PACKMIME_HTTP_GENERATOR_H
 #define PACKMIME_HTTP_GENERATOR_H
 
-#include "gsl-rng-stream.h"
 #include "packmime-delay-box.h"
 #include "packmime-http-client.h"
 #include "packmime-http-record.h"
@@ -14,20 +13,25 @@
 #include "ns3/event-id.h"
 #include "ns3/node-container.h"
 #include "ns3/object.h"
-#include "ns3/pm-http-planner.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/traced-callback.h"
 
 #include <array>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
+// The C core's types, opaque here: this header needs neither the core's nor GSL's headers.
+struct pm_http_connection;
+struct pm_http_planner;
+
 namespace ns3
 {
 
+class GslRngStream;
 class PackMimeHttpExchangeCsvWriter;
 class PackMimeHttpConnectionCsvWriter;
 
@@ -65,7 +69,14 @@ class PackMimeHttpGenerator : public PackMimeWorkload
 
     /// Number of ns-3 streams AssignStreams uses: one per model variable (not the DelayBox
     /// transmission delays), whether or not the HTTP version draws it.
-    static constexpr int64_t STREAMS = PM_HTTP_XMIT_CLIENT;
+    static constexpr int64_t STREAMS = 11;
+
+    /// Generator of the arrival process's FSD series (attribute Fsd; the core's pm_fsd_method).
+    enum FsdMethod
+    {
+        FSD_FAST = 0,   ///< "fast": exact circulant embedding, in blocks
+        FSD_HOSKING = 1 ///< "hosking": ns-2's Durbin-Levinson recursion frozen after N steps
+    };
 
     /**
      * @brief Check the attributes (Rate, HttpVersion); aborts with a message naming the
@@ -175,7 +186,7 @@ class PackMimeHttpGenerator : public PackMimeWorkload
     bool m_pmPersistRspSize;       //!< ns-2 use_pm_persist_rspsz_
     bool m_thinkPerConnection;     //!< think-time effects per connection
     uint64_t m_maxSize;            //!< size cap (0: none)
-    pm_fsd_method m_fsd;           //!< FSD generator
+    FsdMethod m_fsd;               //!< FSD generator
     double m_fsdTheta;             //!< forced FSD theta (< 0: model)
     Time m_warmup;                 //!< pairs sent before are not logged
     uint16_t m_port;               //!< servers' port
@@ -204,8 +215,8 @@ class PackMimeHttpGenerator : public PackMimeWorkload
     Ptr<RandomVariableStream> m_serverDelay;        //!< the servers' delay variable
     pm_http_planner* m_planner{nullptr};            //!< the model (owned)
     EventId m_next;                                 //!< next connection start
-    pm_http_connection m_pending;                   //!< the next connection's plan
-    std::vector<pm_http_request> m_pendingRequests; //!< its requests (m_pending.requests)
+    std::unique_ptr<pm_http_connection> m_pending;  //!< the next connection's plan
+    std::vector<pm_http_request> m_pendingRequests; //!< its requests (m_pending->requests)
     size_t m_pair{0};                               //!< last pair used
     /// Delays drawn by DelayBoxes for open connections, by (client node, client port).
     std::map<std::pair<uint32_t, uint16_t>, decltype(PackMimeHttpConnectionRecord::pathDelayMs)>
