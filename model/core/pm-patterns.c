@@ -44,6 +44,22 @@ pm_permutation_matrix(gsl_rng* rng, size_t n, double* matrix, pm_error* err)
     return PM_OK;
 }
 
+/* Checks that an incast among n hosts with the given fan-out is possible. */
+static int
+check_incast(uint32_t n, uint32_t fanout, pm_error* err)
+{
+    if (n < 2 || fanout == 0)
+    {
+        return pm_error_set(err,
+                            PM_EINVAL,
+                            "incast among %u hosts with fan-out %u: expected 2 or more hosts "
+                            "and a fan-out of 1 or more",
+                            n,
+                            fanout);
+    }
+    return PM_OK;
+}
+
 double
 pm_incast_rate(double load,
                uint32_t n,
@@ -53,14 +69,8 @@ pm_incast_rate(double load,
                double overhead,
                pm_error* err)
 {
-    if (n < 2 || fanout == 0)
+    if (check_incast(n, fanout, err) != PM_OK)
     {
-        pm_error_set(err,
-                     PM_EINVAL,
-                     "incast among %u hosts with fan-out %u: expected 2 or more hosts and a "
-                     "fan-out of 1 or more",
-                     n,
-                     fanout);
         return 0;
     }
     return pm_arrivals_rate_from_load(load,
@@ -79,14 +89,10 @@ pm_incast_draw(gsl_rng* receiver_rng,
                uint32_t* senders,
                pm_error* err)
 {
-    if (n < 2 || fanout == 0)
+    int rc = check_incast(n, fanout, err);
+    if (rc != PM_OK)
     {
-        return pm_error_set(err,
-                            PM_EINVAL,
-                            "incast among %u hosts with fan-out %u: expected 2 or more hosts "
-                            "and a fan-out of 1 or more",
-                            n,
-                            fanout);
+        return rc;
     }
     uint32_t r = (uint32_t)gsl_rng_uniform_int(receiver_rng, n);
     uint32_t* others = malloc((size_t)(n - 1) * sizeof(uint32_t));
