@@ -7,10 +7,11 @@
 #include "packmime-address.h"
 #include "packmime-compat.h"
 #include "packmime-csv-writer.h"
+#include "packmime-incast.h"
+#include "packmime-traffic-matrix-schedule.h"
 #include "pm-arrivals.h"
 #include "pm-ecdf.h"
 #include "pm-patterns.h"
-#include "pm-tm.h"
 #include "pm-workloads.h"
 
 #include "ns3/abort.h"
@@ -46,11 +47,6 @@ static_assert(int(PackMimeFlowWorkload::BITS_PER_EPOCH) == PM_TM_BITS_PER_EPOCH 
 
 namespace
 {
-/// Upper edges of the size buckets (TrafficGenerator's result script: 100 KiB, 10 MiB).
-constexpr uint64_t BUCKET_EDGES[2] = {100 * 1024, 10 * 1024 * 1024};
-/// Names of the size buckets.
-const char* const BUCKET_NAMES[3] = {"<100KB", "100KB-10MB", ">=10MB"};
-
 /// The core's reading of a resolved Mode (MODE_LINEAR or MODE_STEP).
 pm_ecdf_mode
 CoreMode(PackMimeFlowWorkload::Mode mode)
@@ -245,17 +241,7 @@ PackMimeFlowWorkload::CheckCdf(const std::string& cdf)
 std::string
 PackMimeFlowWorkload::CheckTrafficMatrix(const std::string& path, uint32_t* n, size_t* epochs)
 {
-    pm_error err;
-    pm_tm* trace = pm_tm_open(path.c_str(), &err);
-    if (!trace || pm_tm_validate(trace, &err) != PM_OK)
-    {
-        pm_tm_free(trace);
-        return err.message;
-    }
-    *n = uint32_t(pm_tm_n(trace));
-    *epochs = pm_tm_epochs(trace);
-    pm_tm_free(trace);
-    return "";
+    return PackMimeTrafficMatrixSchedule::Check(path, n, epochs);
 }
 
 std::string
@@ -292,20 +278,14 @@ PackMimeFlowWorkload::PackMimeFlowWorkload()
       m_gapRng(CreateObject<GslRngStream>()),
       m_sizeRng(CreateObject<GslRngStream>()),
       m_pairRng(CreateObject<GslRngStream>()),
-      m_incastGapRng(CreateObject<GslRngStream>()),
-      m_incastReceiverRng(CreateObject<GslRngStream>()),
-      m_incastSenderRng(CreateObject<GslRngStream>()),
-      m_incastSizeRng(CreateObject<GslRngStream>()),
-      m_groupRng(CreateObject<GslRngStream>()),
-      m_fct(3),
-      m_slowdown(3, PackMimeLogHistogram(1e-3, 1e9))
+      m_incast(std::make_unique<PackMimeIncast>()),
+      m_tm(std::make_unique<PackMimeTrafficMatrixSchedule>())
 {
     NS_LOG_FUNCTION(this);
 }
 
 PackMimeFlowWorkload::~PackMimeFlowWorkload()
 {
-    pm_tm_free(m_tm);
     pm_arrivals_free(m_arrivals);
     pm_ecdf_free(m_sizes);
 }
@@ -364,17 +344,12 @@ int64_t
 PackMimeFlowWorkload::AssignStreams(int64_t stream)
 {
     int64_t current = stream;
-    for (Ptr<GslRngStream> r : {m_gapRng,
-                                m_sizeRng,
-                                m_pairRng,
-                                m_incastGapRng,
-                                m_incastReceiverRng,
-                                m_incastSenderRng,
-                                m_incastSizeRng,
-                                m_groupRng})
+    for (Ptr<GslRngStream> r : {m_gapRng, m_sizeRng, m_pairRng})
     {
         current += r->AssignStreams(current);
     }
+    current += m_incast->AssignStreams(current);
+    current += m_tm->AssignStreams(current);
     return current - stream;
 }
 
@@ -414,36 +389,22 @@ PackMimeFlowWorkload::Configure()
     }
     if (m_pattern == TRAFFIC_MATRIX)
     {
-        PACKMIME_FATAL_IF(m_tmPath.empty(),
-                          "PackMimeFlowWorkload: Pattern=tm needs the TmTrace attribute");
-        m_tm = pm_tm_open(m_tmPath.c_str(), &err);
-        // Every matrix is checked before the run: a bad value late in the trace would
-        // otherwise stop the simulation halfway, with its records cut off.
-        PACKMIME_FATAL_IF(!m_tm || pm_tm_validate(m_tm, &err) != PM_OK,
-                          "PackMimeFlowWorkload attribute TmTrace: " << err.message);
-        m_tmMatrix.resize(pm_tm_n(m_tm) * pm_tm_n(m_tm));
-        long first = m_tmFirstKey == INT64_MIN ? 0 : pm_tm_find(m_tm, m_tmFirstKey);
-        PACKMIME_FATAL_IF(first < 0,
-                          "PackMimeFlowWorkload attribute TmFirstKey="
-                              << m_tmFirstKey << ": before the trace's first time key "
-                              << pm_tm_time(m_tm, 0));
-        m_epoch = first - 1; // StartEpoch() moves to `first`
+        m_tm->Open(m_tmPath,
+                   m_tmEpoch,
+                   pm_tm_unit(m_tmUnit), // same values (static_assert at the top)
+                   m_tmScale,
+                   m_tmFirstKey);
     }
     if (m_incastLoad > 0)
     {
-        double size =
-            m_incastSize ? double(m_incastSize) : pm_ecdf_mean(m_sizes, CoreMode(m_reading));
-        pm_error err;
-        m_incastRate = pm_incast_rate(m_incastLoad,
-                                      n,
-                                      double(m_linkRate.GetBitRate()),
-                                      m_incastFanout,
-                                      size,
-                                      m_overhead,
-                                      &err);
-        PACKMIME_FATAL_IF(
-            !(m_incastRate > 0),
-            "PackMimeFlowWorkload (IncastLoad, IncastFanout, IncastSize): " << err.message);
+        m_incast->Configure(m_incastLoad,
+                            m_incastFanout,
+                            m_incastSize,
+                            n,
+                            double(m_linkRate.GetBitRate()),
+                            m_overhead,
+                            m_sizes,
+                            CoreMode(m_reading));
     }
 }
 
@@ -479,13 +440,12 @@ PackMimeFlowWorkload::CreateArrivals()
                       "Pattern): "
                           << err.message);
     bool byTarget = m_targetRate.GetBitRate() > 0;
-    m_summary.targetBps = byTarget ? double(m_targetRate.GetBitRate())
-                                   : m_load * double(m_linkRate.GetBitRate()) *
-                                         double(pm_arrivals_senders(m_arrivals));
-    m_summary.targetLoad =
-        byTarget ? m_summary.targetBps /
-                       (double(m_linkRate.GetBitRate()) * double(pm_arrivals_senders(m_arrivals)))
-                 : m_load;
+    m_targetBps = byTarget ? double(m_targetRate.GetBitRate())
+                           : m_load * double(m_linkRate.GetBitRate()) *
+                                 double(pm_arrivals_senders(m_arrivals));
+    m_targetLoad = byTarget ? m_targetBps / (double(m_linkRate.GetBitRate()) *
+                                             double(pm_arrivals_senders(m_arrivals)))
+                            : m_load;
 }
 
 void
@@ -494,7 +454,7 @@ PackMimeFlowWorkload::DoStart()
     NS_LOG_FUNCTION(this);
     PACKMIME_FATAL_IF(m_pattern == MATRIX && !m_arrivals,
                       "PackMimeFlowWorkload: Pattern=matrix needs SetMatrix or SetPairs");
-    PACKMIME_FATAL_IF(m_pattern == TRAFFIC_MATRIX && m_groups.empty(),
+    PACKMIME_FATAL_IF(m_pattern == TRAFFIC_MATRIX && !m_tm->HasGroups(),
                       "PackMimeFlowWorkload: Pattern=tm needs SetTrafficMatrixGroups");
     if (m_pattern == PERMUTATION)
     {
@@ -514,13 +474,13 @@ PackMimeFlowWorkload::DoStart()
                                    MakeCallback(&PackMimeFlowCsvWriter::Write, m_csv));
     }
     m_lastArrival = GetStartedAt();
-    m_epochStart = GetStartedAt();
+    m_tm->Start(GetStartedAt());
     if (m_pattern == TRAFFIC_MATRIX && !StartEpoch())
     {
         return; // no epoch with demand
     }
     ScheduleNext();
-    if (m_incastRate > 0)
+    if (m_incast->IsEnabled())
     {
         ScheduleNextIncast();
     }
@@ -543,7 +503,7 @@ PackMimeFlowWorkload::ScheduleNext()
         return;
     }
     m_backgroundFlows++;
-    Time base = m_pattern == TRAFFIC_MATRIX ? m_epochStart : GetStartedAt();
+    Time base = m_pattern == TRAFFIC_MATRIX ? m_tm->GetEpochStart() : GetStartedAt();
     PackMimeFlowRecord record;
     record.id = m_nextId++;
     record.size = flow.size;
@@ -551,8 +511,8 @@ PackMimeFlowWorkload::ScheduleNext()
     record.dst = uint32_t(flow.dst);
     if (m_pattern == TRAFFIC_MATRIX)
     {
-        record.src = PickHost(record.src, UINT32_MAX);
-        record.dst = PickHost(record.dst, record.src);
+        record.src = m_tm->PickHost(record.src, UINT32_MAX);
+        record.dst = m_tm->PickHost(record.dst, record.src);
     }
     record.server = m_servers[record.dst];
     // A member function, not a lambda: ns-3.35's Simulator::Schedule takes no callables.
@@ -565,94 +525,42 @@ PackMimeFlowWorkload::ScheduleNext()
 bool
 PackMimeFlowWorkload::StartEpoch()
 {
-    size_t n = pm_tm_n(m_tm);
-    while (++m_epoch < long(pm_tm_epochs(m_tm)))
+    std::vector<double> weights;
+    double bps;
+    pm_arrivals_free(m_arrivals);
+    m_arrivals = nullptr;
+    if (!m_tm->NextEpoch(&weights, &bps))
     {
-        if (m_arrivals)
-        {
-            m_epochStart += m_tmEpoch; // the previous epoch, which had flows, is over
-        }
-        pm_error err;
-        PACKMIME_FATAL_IF(pm_tm_read(m_tm, size_t(m_epoch), m_tmMatrix.data(), &err) != PM_OK,
-                          "PackMimeFlowWorkload attribute TmTrace: " << err.message);
-        std::vector<double> weights(n * n);
-        double bps = pm_tm_epoch_bps(m_tmMatrix.data(),
-                                     n,
-                                     pm_tm_unit(m_tmUnit), // same values (static_assert at the top)
-                                     m_tmEpoch.GetSeconds(),
-                                     m_tmScale,
-                                     weights.data());
-        m_tmTargetBits += bps * m_tmEpoch.GetSeconds();
-        pm_arrivals_free(m_arrivals);
-        m_arrivals = nullptr;
-        if (!(bps > 0))
-        {
-            m_epochStart += m_tmEpoch; // an epoch without demand: no flows
-            continue;
-        }
-        pm_arrivals_config cfg = {};
-        cfg.sizes = m_sizes;
-        cfg.mode = CoreMode(m_reading);
-        cfg.n_hosts = n;
-        cfg.matrix = weights.data();
-        cfg.target_bps = bps;
-        cfg.overhead = m_overhead;
-        cfg.stop_time = m_tmEpoch.GetSeconds();
-        m_arrivals =
-            pm_arrivals_new(&cfg, m_gapRng->Get(), m_sizeRng->Get(), m_pairRng->Get(), &err);
-        PACKMIME_FATAL_IF(!m_arrivals, "PackMimeFlowWorkload (traffic matrix): " << err.message);
-        NS_LOG_INFO("epoch " << m_epoch << " (key " << pm_tm_time(m_tm, size_t(m_epoch)) << ") at "
-                             << m_epochStart.As(Time::S) << ": " << bps << " bit/s");
-        return true;
+        return false;
     }
-    return false;
-}
-
-uint32_t
-PackMimeFlowWorkload::PickHost(uint32_t group, uint32_t avoid)
-{
-    const auto& hosts = m_groups[group];
-    uint32_t h;
+    pm_arrivals_config cfg = {};
+    cfg.sizes = m_sizes;
+    cfg.mode = CoreMode(m_reading);
+    cfg.n_hosts = m_tm->GetN();
+    cfg.matrix = weights.data();
+    cfg.target_bps = bps;
+    cfg.overhead = m_overhead;
+    cfg.stop_time = m_tmEpoch.GetSeconds();
     pm_error err;
-    PACKMIME_FATAL_IF(
-        pm_group_pick(m_groupRng->Get(), hosts.data(), hosts.size(), avoid, &h, &err) != PM_OK,
-        "PackMimeFlowWorkload (traffic-matrix group " << group << "): " << err.message);
-    return h;
+    m_arrivals = pm_arrivals_new(&cfg, m_gapRng->Get(), m_sizeRng->Get(), m_pairRng->Get(), &err);
+    PACKMIME_FATAL_IF(!m_arrivals, "PackMimeFlowWorkload (traffic matrix): " << err.message);
+    return true;
 }
 
 void
 PackMimeFlowWorkload::SetTrafficMatrixGroups(const std::vector<std::vector<uint32_t>>& groups)
 {
     PACKMIME_FATAL_IF(
-        m_pattern != TRAFFIC_MATRIX || !m_tm,
+        m_pattern != TRAFFIC_MATRIX || !m_tm->IsOpen(),
         "PackMimeFlowWorkload::SetTrafficMatrixGroups: set Pattern=tm and TmTrace, and "
         "install the workload first");
-    PACKMIME_FATAL_IF(groups.size() != pm_tm_n(m_tm),
-                      "PackMimeFlowWorkload::SetTrafficMatrixGroups: "
-                          << groups.size() << " groups, but the trace " << m_tmPath
-                          << " has N = " << pm_tm_n(m_tm)
-                          << " (one group per matrix index, in the trace's order)");
-    for (size_t g = 0; g < groups.size(); g++)
-    {
-        PACKMIME_FATAL_IF(groups[g].empty(),
-                          "PackMimeFlowWorkload::SetTrafficMatrixGroups: group " << g
-                                                                                 << " is empty");
-        for (uint32_t h : groups[g])
-        {
-            PACKMIME_FATAL_IF(h >= m_hosts.GetN(),
-                              "PackMimeFlowWorkload::SetTrafficMatrixGroups: host "
-                                  << h << " of group " << g << " is not below " << m_hosts.GetN());
-        }
-    }
-    m_groups = groups;
+    m_tm->SetGroups(groups, m_hosts.GetN());
 }
 
 void
 PackMimeFlowWorkload::Arrive(PackMimeFlowRecord record)
 {
-    m_summary.generated++;
-    NotePeakRunning();
-    m_summary.bytesOffered += record.size;
+    m_stats.NoteOffered(record.size);
     m_lastArrival = Simulator::Now();
     m_clients[record.src]->StartFlow(record, m_direction);
     ScheduleNext();
@@ -661,54 +569,32 @@ PackMimeFlowWorkload::Arrive(PackMimeFlowRecord record)
 void
 PackMimeFlowWorkload::ScheduleNextIncast()
 {
-    double gap = pm_arrivals_gap(m_incastGapRng->Get(), m_incastRate);
-    m_nextIncast = Simulator::Schedule(Seconds(gap), &PackMimeFlowWorkload::ArriveIncast, this);
+    m_nextIncast =
+        Simulator::Schedule(m_incast->DrawGap(), &PackMimeFlowWorkload::ArriveIncast, this);
 }
 
 void
 PackMimeFlowWorkload::ArriveIncast()
 {
-    uint32_t receiver;
-    std::vector<uint32_t> senders(m_incastFanout);
-    pm_error err;
-    PACKMIME_FATAL_IF(pm_incast_draw(m_incastReceiverRng->Get(),
-                                     m_incastSenderRng->Get(),
-                                     m_hosts.GetN(),
-                                     m_incastFanout,
-                                     &receiver,
-                                     senders.data(),
-                                     &err) != PM_OK,
-                      "PackMimeFlowWorkload (incast): " << err.message);
-    uint64_t request = m_nextIncastId++;
-    m_summary.incastRequests++;
-    for (uint32_t s : senders)
+    PackMimeIncast::Request request;
+    m_incast->DrawRequest(&request);
+    uint64_t id = m_nextIncastId++;
+    for (size_t i = 0; i < request.senders.size(); i++)
     {
         PackMimeFlowRecord record;
         record.id = m_nextId++;
-        record.size =
-            m_incastSize
-                ? m_incastSize
-                : pm_ecdf_to_bytes(
-                      pm_ecdf_sample(m_sizes, CoreMode(m_reading), m_incastSizeRng->Get()));
-        record.src = receiver;
-        record.dst = s;
-        record.server = m_servers[s];
-        record.incast = request;
-        m_summary.generated++;
-        NotePeakRunning();
-        m_summary.incastFlows++;
-        m_summary.incastBytes += record.size;
-        m_summary.bytesOffered += record.size;
+        record.size = request.sizes[i];
+        record.src = request.receiver;
+        record.dst = request.senders[i];
+        record.server = m_servers[record.dst];
+        record.incast = id;
+        m_stats.NoteOffered(record.size);
+        m_incastFlows++;
+        m_incastBytes += record.size;
         // The receiver pulls from every sender at once: their answers converge on it.
-        m_clients[receiver]->StartFlow(record, PackMimeFlowClient::PULL);
+        m_clients[request.receiver]->StartFlow(record, PackMimeFlowClient::PULL);
     }
     ScheduleNextIncast();
-}
-
-uint32_t
-PackMimeFlowWorkload::SizeBucket(uint64_t size) const
-{
-    return size < BUCKET_EDGES[0] ? 0 : (size < BUCKET_EDGES[1] ? 1 : 2);
 }
 
 Time
@@ -732,50 +618,38 @@ PackMimeFlowWorkload::GetClients() const
 }
 
 void
-PackMimeFlowWorkload::NotePeakRunning()
-{
-    const Summary& s = m_summary;
-    m_summary.peakRunning =
-        std::max(s.peakRunning, s.generated - s.completed - s.failed - s.incomplete);
-}
-
-void
 PackMimeFlowWorkload::HandleRecord(const PackMimeFlowRecord& record)
 {
     m_flowTrace(record);
-    if (record.completed)
-    {
-        m_summary.completed++;
-        m_summary.bytesCompleted += record.size;
-        uint32_t b = SizeBucket(record.size);
-        double fct = record.GetFct().GetSeconds();
-        m_fct[b].Add(fct);
-        m_slowdown[b].Add(fct / IdealFct(record.size).GetSeconds());
-    }
-    else if (record.returncode == PackMimeFlowRecord::INCOMPLETE)
-    {
-        m_summary.incomplete++;
-    }
-    else
-    {
-        m_summary.failed++;
-    }
+    m_stats.NoteRecord(record, record.completed ? IdealFct(record.size) : Time());
 }
 
 PackMimeFlowWorkload::Summary
 PackMimeFlowWorkload::GetSummary() const
 {
-    Summary s = m_summary;
+    Summary s;
+    s.generated = m_stats.GetOffered();
+    s.completed = m_stats.GetCompleted();
+    s.incomplete = m_stats.GetIncomplete();
+    s.failed = m_stats.GetFailed();
+    s.bytesOffered = m_stats.GetBytesOffered();
+    s.bytesCompleted = m_stats.GetBytesCompleted();
+    s.peakRunning = m_stats.GetPeakRunning();
+    s.incastRequests = m_nextIncastId;
+    s.incastFlows = m_incastFlows;
+    s.incastBytes = m_incastBytes;
+    s.targetBps = m_targetBps;
+    s.targetLoad = m_targetLoad;
     Time end =
         GetStopTime().IsStrictlyPositive() && m_maxFlows == 0 ? GetStopTime() : m_lastArrival;
-    if (m_pattern == TRAFFIC_MATRIX && m_maxFlows == 0 && m_tm)
+    if (m_pattern == TRAFFIC_MATRIX && m_maxFlows == 0 && m_tm->IsOpen())
     {
-        end = m_epochStart + m_tmEpoch; // the epochs offered so far
+        end = m_tm->GetOfferedEnd();
     }
     s.duration = (end - GetStartedAt()).GetSeconds();
     if (m_pattern == TRAFFIC_MATRIX && s.duration > 0)
     {
-        s.targetBps = m_tmTargetBits / s.duration;
+        s.targetBps = m_tm->GetTargetBits() / s.duration;
         s.targetLoad = s.targetBps / (double(m_hosts.GetN()) * double(m_linkRate.GetBitRate()));
     }
     double senders = m_arrivals ? double(pm_arrivals_senders(m_arrivals)) : 0.0;
@@ -792,13 +666,13 @@ PackMimeFlowWorkload::GetSummary() const
         s.connectionsOpened += c->GetConnectionsOpened();
         s.flowsWaited += c->GetFlowsWaited();
     }
-    for (int b = 0; b < 3; b++)
+    for (uint32_t b = 0; b < PackMimeFlowStatistics::BUCKETS; b++)
     {
-        s.bucketFlows[b] = m_fct[b].GetCount();
-        s.fctP50[b] = m_fct[b].Quantile(0.5);
-        s.fctP99[b] = m_fct[b].Quantile(0.99);
-        s.slowdownP50[b] = m_slowdown[b].Quantile(0.5);
-        s.slowdownP99[b] = m_slowdown[b].Quantile(0.99);
+        s.bucketFlows[b] = m_stats.GetBucketFlows(b);
+        s.fctP50[b] = m_stats.GetFctQuantile(b, 0.5);
+        s.fctP99[b] = m_stats.GetFctQuantile(b, 0.99);
+        s.slowdownP50[b] = m_stats.GetSlowdownQuantile(b, 0.5);
+        s.slowdownP99[b] = m_stats.GetSlowdownQuantile(b, 0.99);
     }
     return s;
 }
@@ -836,12 +710,12 @@ PackMimeFlowWorkload::DoPrintSummary(std::ostream& os) const
             << " (for a connection: MaxConnectionsPerDestination)\n";
     }
     out << "size bucket       flows    FCT p50 (ms)   FCT p99 (ms)   slowdown p50   slowdown p99\n";
-    for (int b = 0; b < 3; b++)
+    for (uint32_t b = 0; b < PackMimeFlowStatistics::BUCKETS; b++)
     {
-        out << std::left << std::setw(12) << BUCKET_NAMES[b] << std::right << std::setw(11)
-            << s.bucketFlows[b] << std::setprecision(3) << std::setw(15) << s.fctP50[b] * 1e3
-            << std::setw(15) << s.fctP99[b] * 1e3 << std::setw(15) << s.slowdownP50[b]
-            << std::setw(15) << s.slowdownP99[b] << "\n";
+        out << std::left << std::setw(12) << PackMimeFlowStatistics::GetBucketName(b) << std::right
+            << std::setw(11) << s.bucketFlows[b] << std::setprecision(3) << std::setw(15)
+            << s.fctP50[b] * 1e3 << std::setw(15) << s.fctP99[b] * 1e3 << std::setw(15)
+            << s.slowdownP50[b] << std::setw(15) << s.slowdownP99[b] << "\n";
     }
     os << out.str();
 }
@@ -882,10 +756,10 @@ PackMimeFlowWorkload::AddSummaryValues(PackMimeSummary& summary) const
     auto num = &PackMimeJsonNumber;
     std::ostringstream buckets;
     buckets << "[\n";
-    for (int b = 0; b < 3; b++)
+    for (uint32_t b = 0; b < PackMimeFlowStatistics::BUCKETS; b++)
     {
-        buckets << "    {\"bucket\": \"" << BUCKET_NAMES[b] << "\", \"flows\": " << s.bucketFlows[b]
-                << ", \"fct_p50_s\": " << num(s.fctP50[b])
+        buckets << "    {\"bucket\": \"" << PackMimeFlowStatistics::GetBucketName(b)
+                << "\", \"flows\": " << s.bucketFlows[b] << ", \"fct_p50_s\": " << num(s.fctP50[b])
                 << ", \"fct_p99_s\": " << num(s.fctP99[b])
                 << ", \"slowdown_p50\": " << num(s.slowdownP50[b])
                 << ", \"slowdown_p99\": " << num(s.slowdownP99[b]) << "}" << (b < 2 ? "," : "")

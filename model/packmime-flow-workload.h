@@ -6,6 +6,7 @@
 
 #include "packmime-flow-client.h"
 #include "packmime-flow-record.h"
+#include "packmime-flow-statistics.h"
 #include "packmime-workload.h"
 
 #include "ns3/data-rate.h"
@@ -23,13 +24,14 @@
 // The C core's types, opaque here: this header needs neither the core's nor GSL's headers.
 struct pm_arrivals;
 struct pm_ecdf;
-struct pm_tm;
 
 namespace ns3
 {
 
 class GslRngStream;
 class PackMimeFlowCsvWriter;
+class PackMimeIncast;
+class PackMimeTrafficMatrixSchedule;
 
 /**
  * @ingroup packmime
@@ -214,14 +216,11 @@ class PackMimeFlowWorkload : public PackMimeWorkload
     void Configure();
     void CreateArrivals();
     bool StartEpoch();
-    uint32_t PickHost(uint32_t group, uint32_t avoid);
     void ScheduleNext();
     void Arrive(PackMimeFlowRecord record); //!< start a scheduled flow, schedule the next
     void ScheduleNextIncast();
     void ArriveIncast();
     void HandleRecord(const PackMimeFlowRecord& record);
-    void NotePeakRunning(); //!< update the peak of flows running at once
-    uint32_t SizeBucket(uint64_t size) const;
 
     // attributes
     std::string m_cdf;       //!< built-in workload name or CDF file
@@ -249,38 +248,32 @@ class PackMimeFlowWorkload : public PackMimeWorkload
     int64_t m_tmFirstKey;  //!< time key to start from (the epoch at or before it)
     std::string m_csvPath; //!< CSV file of flow records ("" = none)
 
-    NodeContainer m_hosts;                                 //!< the hosts
-    std::vector<Ptr<PackMimeFlowClient>> m_clients;        //!< client app per host
-    std::vector<Address> m_servers;                        //!< server socket address per host
-    std::vector<double> m_matrix;                          //!< pair weights (MATRIX)
-    pm_ecdf* m_sizes{nullptr};                             //!< flow sizes
-    Mode m_reading{MODE_LINEAR};                           //!< reading in use (linear, step)
-    pm_arrivals* m_arrivals{nullptr};                      //!< the arrival process
-    Ptr<GslRngStream> m_gapRng;                            //!< inter-arrival gaps
-    Ptr<GslRngStream> m_sizeRng;                           //!< flow sizes
-    Ptr<GslRngStream> m_pairRng;                           //!< pairs (and the permutation)
-    Ptr<GslRngStream> m_incastGapRng;                      //!< incast inter-arrival gaps
-    Ptr<GslRngStream> m_incastReceiverRng;                 //!< incast receivers
-    Ptr<GslRngStream> m_incastSenderRng;                   //!< incast senders
-    Ptr<GslRngStream> m_incastSizeRng;                     //!< incast sizes (from the CDF)
-    Ptr<GslRngStream> m_groupRng;                          //!< hosts within TM groups
-    pm_tm* m_tm{nullptr};                                  //!< the open trace
-    std::vector<std::vector<uint32_t>> m_groups;           //!< hosts of each matrix index
-    long m_epoch{-1};                                      //!< current epoch of the trace
-    Time m_epochStart;                                     //!< when the current epoch began
-    std::vector<float> m_tmMatrix;                         //!< the current matrix
-    double m_tmTargetBits{0};                              //!< bits the epochs so far asked for
-    double m_incastRate{0};                                //!< incast requests per second
+    NodeContainer m_hosts;                          //!< the hosts
+    std::vector<Ptr<PackMimeFlowClient>> m_clients; //!< client app per host
+    std::vector<Address> m_servers;                 //!< server socket address per host
+    std::vector<double> m_matrix;                   //!< pair weights (MATRIX)
+    pm_ecdf* m_sizes{nullptr};                      //!< flow sizes
+    Mode m_reading{MODE_LINEAR};                    //!< reading in use (linear, step)
+    pm_arrivals* m_arrivals{nullptr};               //!< the arrival process
+    Ptr<GslRngStream> m_gapRng;                     //!< inter-arrival gaps
+    Ptr<GslRngStream> m_sizeRng;                    //!< flow sizes
+    Ptr<GslRngStream> m_pairRng;                    //!< pairs (and the permutation)
+    // Created after the three streams above, in this order: without AssignStreams, ns-3
+    // numbers streams in creation order.
+    std::unique_ptr<PackMimeIncast> m_incast;              //!< incast requests
+    std::unique_ptr<PackMimeTrafficMatrixSchedule> m_tm;   //!< epochs of TmTrace
     EventId m_next;                                        //!< next background arrival
     EventId m_nextIncast;                                  //!< next incast request
     Time m_lastArrival;                                    //!< last flow offered
     uint64_t m_nextId{0};                                  //!< next flow id
     uint64_t m_backgroundFlows{0};                         //!< background flows offered
     uint64_t m_nextIncastId{0};                            //!< next incast request id
+    uint64_t m_incastFlows{0};                             //!< incast flows offered
+    uint64_t m_incastBytes{0};                             //!< bytes of incast flows
     Ptr<PackMimeFlowCsvWriter> m_csv;                      //!< CsvFile's writer
-    Summary m_summary;                                     //!< counters
-    std::vector<PackMimeLogHistogram> m_fct;               //!< FCT (s) per size bucket
-    std::vector<PackMimeLogHistogram> m_slowdown;          //!< slowdown per size bucket
+    double m_targetBps{0};                                 //!< requested offered rate
+    double m_targetLoad{0};                                //!< requested offered load
+    PackMimeFlowStatistics m_stats;                        //!< what became of the flows
     TracedCallback<const PackMimeFlowRecord&> m_flowTrace; //!< every flow's record
     TracedCallback<> m_arrivalsEnded; //!< the last flow (MaxFlows, StopTime, trace end) arrived
 };
