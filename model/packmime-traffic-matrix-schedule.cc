@@ -167,7 +167,8 @@ PackMimeTrafficMatrixSchedule::GetEpochStart() const
 Time
 PackMimeTrafficMatrixSchedule::GetOfferedEnd() const
 {
-    return m_epochStart + m_epoch;
+    // Epochs without demand have moved m_epochStart past themselves already.
+    return m_inEpoch ? m_epochStart + m_epoch : m_epochStart;
 }
 
 Time

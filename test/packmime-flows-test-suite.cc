@@ -939,6 +939,66 @@ class FlowsTrafficMatrixTestCase : public TestCase
 
 /**
  * @ingroup packmime-tests
+ * @brief Traffic-matrix epochs without demand: no flow starts in them, and the run's duration
+ * counts every epoch of the trace once.
+ *
+ * A 2-ToR text trace of three 0.1 s epochs: empty, 8e5 bits from ToR 0 to ToR 1 (100 flows of
+ * exactly 1,000 B), empty. Every flow starts in [0.1 s, 0.2 s); the duration is the trace's
+ * 0.3 s (exact up to the nanosecond of Time) and the target rate its 8e5 bits over 0.3 s.
+ */
+class FlowsTrafficMatrixEmptyEpochsTestCase : public TestCase
+{
+  public:
+    FlowsTrafficMatrixEmptyEpochsTestCase()
+        : TestCase("traffic-matrix epochs without demand: no flows, counted once in the duration")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::string cdf = CreateTempDirFilename("fixed.cdf");
+        std::ofstream(cdf) << "1000 1\n";
+        std::string trace = CreateTempDirFilename("tm");
+        SystemPath::MakeDirectories(trace);
+        std::ofstream(trace + "/key.tsv") << "t1 t2 p1 p1 0 0\nt2 t1 p1 p1 0 0\n";
+        std::ofstream(trace + "/0001.tsv") << "0\n0\n";
+        std::ofstream(trace + "/0002.tsv") << "800000\n0\n";
+        std::ofstream(trace + "/0003.tsv") << "0\n0\n";
+        const double epoch = 0.1;
+        FlowRun run = RunStar(
+            2,
+            [&](PackMimeFlowHelper& h)
+            {
+                h.SetAttribute("Cdf", StringValue(cdf));
+                h.SetAttribute("Mode", StringValue("step"));
+                h.SetAttribute("Pattern", StringValue("tm"));
+                h.SetAttribute("TmTrace", StringValue(trace));
+                h.SetAttribute("TmEpoch", TimeValue(Seconds(epoch)));
+            },
+            Seconds(1),
+            [](Ptr<PackMimeFlowWorkload> w)
+            {
+                w->SetTrafficMatrixGroups({{0}, {1}});
+            });
+        NS_TEST_ASSERT_MSG_GT(run.records.size(), 0u, "the epoch with demand offers flows");
+        bool inside = true;
+        for (const auto& r : run.records)
+        {
+            inside = inside && r.start >= Seconds(epoch) && r.start < Seconds(2 * epoch) &&
+                     r.src == 0 && r.dst == 1;
+        }
+        NS_TEST_EXPECT_MSG_EQ(inside, true, "flows only in the epoch with demand, 0 -> 1");
+        NS_TEST_EXPECT_MSG_EQ_TOL(run.summary.duration, 3 * epoch, 1e-9, "three epochs");
+        NS_TEST_EXPECT_MSG_EQ_TOL(run.summary.targetBps,
+                                  8e5 / (3 * epoch),
+                                  1e-6,
+                                  "the trace's bits over its duration");
+    }
+};
+
+/**
+ * @ingroup packmime-tests
  * @brief Suite of ns-3 flow-workload tests.
  */
 class FlowsTestSuite : public TestSuite
@@ -966,6 +1026,7 @@ class FlowsTestSuite : public TestSuite
         AddTestCase(new FlowsWorkloadBaseTestCase(), packmime_test::QUICK);
         AddTestCase(new FlowsIncastTestCase(), packmime_test::QUICK);
         AddTestCase(new FlowsTrafficMatrixTestCase(), packmime_test::QUICK);
+        AddTestCase(new FlowsTrafficMatrixEmptyEpochsTestCase(), packmime_test::QUICK);
     }
 };
 
