@@ -16,6 +16,8 @@ namespace ns3
 PackMimeFlowHelper::PackMimeFlowHelper()
 {
     m_factory.SetTypeId(PackMimeFlowWorkload::GetTypeId());
+    m_clientFactory.SetTypeId(PackMimeFlowClient::GetTypeId());
+    m_serverFactory.SetTypeId(PackMimeServer::GetTypeId());
 }
 
 void
@@ -24,29 +26,37 @@ PackMimeFlowHelper::SetAttribute(const std::string& name, const AttributeValue& 
     m_factory.Set(name, value);
 }
 
+void
+PackMimeFlowHelper::SetClientAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_clientFactory.Set(name, value);
+}
+
+void
+PackMimeFlowHelper::SetServerAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_serverFactory.Set(name, value);
+}
+
 ApplicationContainer
 PackMimeFlowHelper::Install(NodeContainer hosts)
 {
     m_workload = m_factory.Create<PackMimeFlowWorkload>();
-    UintegerValue port;
-    m_workload->GetAttribute("Port", port);
-    TimeValue idle;
-    m_workload->GetAttribute("IdleTimeout", idle);
     std::vector<Ptr<PackMimeFlowClient>> clients;
+    std::vector<Ptr<PackMimeServer>> servers;
     m_apps = ApplicationContainer();
     for (uint32_t i = 0; i < hosts.GetN(); i++)
     {
-        Ptr<PackMimeServer> server = CreateObject<PackMimeServer>();
-        server->SetAttribute("Port", port);
+        Ptr<PackMimeServer> server = m_serverFactory.Create<PackMimeServer>();
         hosts.Get(i)->AddApplication(server);
-        Ptr<PackMimeFlowClient> client = CreateObject<PackMimeFlowClient>();
-        client->SetAttribute("IdleTimeout", idle);
+        Ptr<PackMimeFlowClient> client = m_clientFactory.Create<PackMimeFlowClient>();
         hosts.Get(i)->AddApplication(client);
         clients.push_back(client);
+        servers.push_back(server);
         m_apps.Add(server);
         m_apps.Add(client);
     }
-    m_workload->SetHosts(hosts, clients);
+    m_workload->SetHosts(hosts, clients, servers);
     Time start = m_workload->GetStartTime();
     PACKMIME_FATAL_IF(start < Simulator::Now(),
                       "PackMimeFlowHelper: StartTime " << start.As(Time::S) << " is in the past");

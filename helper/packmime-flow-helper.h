@@ -19,16 +19,20 @@ namespace ns3
  * @brief Installs a CDF-driven flow workload on a set of hosts.
  *
  * Every host gets one PackMimeServer and one PackMimeFlowClient (one application per node
- * and role, whatever the number of flows), and one PackMimeFlowWorkload drives them. All
- * settings are attributes of ns3::PackMimeFlowWorkload (Cdf, Mode, Load, LinkRate,
- * TargetRate, Overhead, Pattern, Direction, StartTime, StopTime, MaxFlows, Port,
- * IdleTimeout, Incast*, CsvFile, SummaryFile, ...):
+ * and role, whatever the number of flows), and one PackMimeFlowWorkload drives them. The
+ * traffic is set by attributes of ns3::PackMimeFlowWorkload (Cdf, Mode, Load, LinkRate,
+ * TargetRate, Overhead, Pattern, Direction, StartTime, StopTime, MaxFlows, Incast*, CsvFile,
+ * SummaryFile, ...); the applications keep their own settings (PackMimeServer: Port,
+ * TimeWait; PackMimeFlowClient: IdleTimeout, MaxIdlePerDestination,
+ * MaxConnectionsPerDestination, TimeWait), set with SetServerAttribute and
+ * SetClientAttribute:
  *
  * @code
  *   PackMimeFlowHelper flows;
  *   flows.SetAttribute("Cdf", StringValue("websearch"));
  *   flows.SetAttribute("Load", DoubleValue(0.5));
  *   flows.SetAttribute("LinkRate", DataRateValue(DataRate("10Gbps")));
+ *   flows.SetServerAttribute("Port", UintegerValue(9000));
  *   flows.Install(hosts);
  *   flows.AssignStreams(1);
  *   Simulator::Run();
@@ -47,6 +51,20 @@ class PackMimeFlowHelper
      * @param value its value
      */
     void SetAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
+     * @brief Set an attribute of the client applications to create.
+     * @param name attribute name (of ns3::PackMimeFlowClient)
+     * @param value its value
+     */
+    void SetClientAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
+     * @brief Set an attribute of the server applications to create.
+     * @param name attribute name (of ns3::PackMimeServer)
+     * @param value its value
+     */
+    void SetServerAttribute(const std::string& name, const AttributeValue& value);
 
     /**
      * @brief Install the workload on the hosts: a server and a client on each, and the
@@ -68,6 +86,8 @@ class PackMimeFlowHelper
 
   private:
     ObjectFactory m_factory;              //!< workload factory
+    ObjectFactory m_clientFactory;        //!< client application factory
+    ObjectFactory m_serverFactory;        //!< server application factory
     Ptr<PackMimeFlowWorkload> m_workload; //!< the last installed workload
     ApplicationContainer m_apps;          //!< the last installed applications
 };

@@ -24,12 +24,24 @@ namespace ns3
 PackMimeHttpHelper::PackMimeHttpHelper()
 {
     m_factory.SetTypeId(PackMimeHttpGenerator::GetTypeId());
+    m_serverFactory.SetTypeId(PackMimeServer::GetTypeId());
+    m_serverFactory.Set("Port", UintegerValue(80));
+    m_serverFactory.Set("TimeWait", TimeValue(Seconds(1)));
 }
 
 void
 PackMimeHttpHelper::SetAttribute(const std::string& name, const AttributeValue& value)
 {
     m_factory.Set(name, value);
+}
+
+void
+PackMimeHttpHelper::SetServerAttribute(const std::string& name, const AttributeValue& value)
+{
+    PACKMIME_FATAL_IF(name == "ServerDelay",
+                      "PackMimeHttpHelper::SetServerAttribute: ServerDelay is the generator's "
+                      "(SetAttribute(\"ServerDelay\", ...)): its servers share one variable");
+    m_serverFactory.Set(name, value);
 }
 
 ApplicationContainer
@@ -46,7 +58,6 @@ PackMimeHttpHelper::Install(NodeContainer clients, NodeContainer servers)
     m_clients = clients;
     m_servers = servers;
     m_boxes.clear();
-    uint16_t port = m_generator->GetPort();
     ApplicationContainer apps;
     std::map<uint32_t, Ptr<PackMimeHttpClient>> clientApps;
     std::map<uint32_t, Ptr<PackMimeServer>> serverApps;
@@ -68,15 +79,13 @@ PackMimeHttpHelper::Install(NodeContainer clients, NodeContainer servers)
         Ptr<PackMimeServer>& server = serverApps[s->GetId()];
         if (!server)
         {
-            server = CreateObject<PackMimeServer>();
-            server->SetAttribute("Port", UintegerValue(port));
+            server = m_serverFactory.Create<PackMimeServer>();
             server->UseSharedServerDelay(m_generator->GetServerDelay());
-            server->SetAttribute("TimeWait", TimeValue(m_generator->GetTimeWait()));
             s->AddApplication(server);
             apps.Add(server);
         }
         pairClients.push_back(client);
-        Address address = PackMimeServerAddress(s, port);
+        Address address = PackMimeServerAddress(s, server->GetPort());
         PACKMIME_FATAL_IF(address.IsInvalid(),
                           "PackMimeHttpHelper::Install: server node "
                               << s->GetId() << " has no IPv4 or global IPv6 address (install the "

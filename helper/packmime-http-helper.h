@@ -23,10 +23,15 @@ namespace ns3
  * Client node i is paired with server node i (equal, non-empty sets; a node may appear in
  * several pairs). Every client node gets one PackMimeHttpClient and every server node one
  * PackMimeServer (one application per node and role, whatever the number of connections),
- * and one PackMimeHttpGenerator drives them. All settings are attributes of
+ * and one PackMimeHttpGenerator drives them. The traffic is set by attributes of
  * ns3::PackMimeHttpGenerator (Rate, HttpVersion, PmPersistReqSize, PmPersistRspSize,
- * Warmup, StartTime, StopTime, Port, TimeWait, PairsFile, ConnectionsFile, SummaryFile,
- * and the variable replacements FlowArrive, ReqSize, RspSize, ServerDelay, ...):
+ * Warmup, StartTime, StopTime, PairsFile, ConnectionsFile, SummaryFile, and the variable
+ * replacements FlowArrive, ReqSize, RspSize, ServerDelay, ...); the servers keep their own
+ * settings (PackMimeServer: Port, TimeWait), set with SetServerAttribute. This helper's
+ * servers listen on port 80 and keep closed connections in TIME_WAIT for 1 s unless told
+ * otherwise: ns-2's Full-TCP has no TIME_WAIT, and ns-3's own (2 x 120 s) would keep about
+ * Rate x 240 closed connections in a server's endpoint list and, once a client node's
+ * ephemeral ports wrap, send new SYNs into TIME_WAIT sockets.
  *
  * @code
  *   PackMimeHttpHelper http;
@@ -53,6 +58,13 @@ class PackMimeHttpHelper
      * @param value its value
      */
     void SetAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
+     * @brief Set an attribute of the server applications to create.
+     * @param name attribute name (of ns3::PackMimeServer; its ServerDelay is the generator's)
+     * @param value its value
+     */
+    void SetServerAttribute(const std::string& name, const AttributeValue& value);
 
     /**
      * @brief Install a generator between client node i and server node i.
@@ -105,6 +117,7 @@ class PackMimeHttpHelper
 
   private:
     ObjectFactory m_factory;                    //!< generator factory
+    ObjectFactory m_serverFactory;              //!< server application factory
     Ptr<PackMimeHttpGenerator> m_generator;     //!< the last installed generator
     NodeContainer m_clients;                    //!< its client nodes
     NodeContainer m_servers;                    //!< its server nodes

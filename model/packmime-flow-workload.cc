@@ -158,11 +158,6 @@ PackMimeFlowWorkload::GetTypeId()
                           UintegerValue(54),
                           MakeUintegerAccessor(&PackMimeFlowWorkload::m_headerBytes),
                           MakeUintegerChecker<uint32_t>())
-            .AddAttribute("Port",
-                          "TCP port of the servers on every host.",
-                          UintegerValue(5001),
-                          MakeUintegerAccessor(&PackMimeFlowWorkload::m_port),
-                          MakeUintegerChecker<uint16_t>(1))
             .AddAttribute(
                 "Direction",
                 "push: the source sends the flow; pull: the source requests it and the "
@@ -172,11 +167,6 @@ PackMimeFlowWorkload::GetTypeId()
                 PackMimeMakeEnumAccessor<PackMimeFlowClient::Direction>(
                     &PackMimeFlowWorkload::m_direction),
                 MakeEnumChecker(PackMimeFlowClient::PUSH, "push", PackMimeFlowClient::PULL, "pull"))
-            .AddAttribute("IdleTimeout",
-                          "Close pooled connections idle for this long (0: keep them open).",
-                          TimeValue(Time(0)),
-                          MakeTimeAccessor(&PackMimeFlowWorkload::m_idleTimeout),
-                          MakeTimeChecker(Time(0)))
             .AddAttribute("TmTrace",
                           "Traffic-matrix trace for Pattern=tm: a Janus binary prefix or a text "
                           "directory.",
@@ -270,7 +260,6 @@ PackMimeFlowWorkload::PackMimeFlowWorkload()
       m_incastSize(0),
       m_mss(1448),
       m_headerBytes(54),
-      m_port(5001),
       m_direction(PackMimeFlowClient::PULL),
       m_tmUnit(BITS_PER_EPOCH),
       m_tmScale(1.0),
@@ -295,15 +284,24 @@ PackMimeFlowWorkload::DoDispose()
 {
     PackMimeWorkload::DoDispose(); // finishes the run first: it needs the clients
     m_clients.clear();
+    m_serverApps.clear();
     m_hosts = NodeContainer();
 }
 
 void
 PackMimeFlowWorkload::SetHosts(const NodeContainer& hosts,
-                               const std::vector<Ptr<PackMimeFlowClient>>& clients)
+                               const std::vector<Ptr<PackMimeFlowClient>>& clients,
+                               const std::vector<Ptr<PackMimeServer>>& servers)
 {
+    PACKMIME_FATAL_IF(clients.size() != hosts.GetN() || servers.size() != hosts.GetN(),
+                      "PackMimeFlowWorkload::SetHosts: " << hosts.GetN() << " hosts, "
+                                                         << clients.size() << " clients, "
+                                                         << servers.size()
+                                                         << " servers: expected one of each per "
+                                                            "host");
     m_hosts = hosts;
     m_clients = clients;
+    m_serverApps = servers;
     Configure();
 }
 
@@ -375,7 +373,7 @@ PackMimeFlowWorkload::Configure()
     m_servers.clear();
     for (uint32_t i = 0; i < n; i++)
     {
-        Address server = PackMimeServerAddress(m_hosts.Get(i), m_port);
+        Address server = PackMimeServerAddress(m_hosts.Get(i), m_serverApps[i]->GetPort());
         PACKMIME_FATAL_IF(server.IsInvalid(),
                           "PackMimeFlowWorkload: host "
                               << i << " (node " << m_hosts.Get(i)->GetId()

@@ -7,6 +7,7 @@
 #include "packmime-flow-client.h"
 #include "packmime-flow-record.h"
 #include "packmime-flow-statistics.h"
+#include "packmime-server.h"
 #include "packmime-workload.h"
 
 #include "ns3/data-rate.h"
@@ -116,11 +117,14 @@ class PackMimeFlowWorkload : public PackMimeWorkload
     ~PackMimeFlowWorkload() override;
 
     /**
-     * @brief Set the hosts and their client applications (done by the helper).
+     * @brief Set the hosts and their applications (done by the helper).
      * @param hosts the hosts, in index order
      * @param clients the client application of each host
+     * @param servers the server application of each host (flows go to its Port)
      */
-    void SetHosts(const NodeContainer& hosts, const std::vector<Ptr<PackMimeFlowClient>>& clients);
+    void SetHosts(const NodeContainer& hosts,
+                  const std::vector<Ptr<PackMimeFlowClient>>& clients,
+                  const std::vector<Ptr<PackMimeServer>>& servers);
 
     /**
      * @brief Use a weighted pair matrix (row = source), n x n for n hosts.
@@ -238,9 +242,7 @@ class PackMimeFlowWorkload : public PackMimeWorkload
     Time m_baseRtt;          //!< base RTT for the ideal FCT
     uint32_t m_mss;          //!< payload bytes per packet for the ideal FCT
     uint32_t m_headerBytes;  //!< header bytes per packet for the ideal FCT
-    uint16_t m_port;         //!< server port on every host
     PackMimeFlowClient::Direction m_direction; //!< push or pull (background flows)
-    Time m_idleTimeout;                        //!< idle timeout of pooled connections
     std::string m_tmPath;                      //!< traffic-matrix trace (prefix or directory)
     Time m_tmEpoch;                            //!< duration of one matrix
     TmUnit m_tmUnit;                           //!< unit of the matrix values
@@ -250,6 +252,7 @@ class PackMimeFlowWorkload : public PackMimeWorkload
 
     NodeContainer m_hosts;                          //!< the hosts
     std::vector<Ptr<PackMimeFlowClient>> m_clients; //!< client app per host
+    std::vector<Ptr<PackMimeServer>> m_serverApps;  //!< server app per host
     std::vector<Address> m_servers;                 //!< server socket address per host
     std::vector<double> m_matrix;                   //!< pair weights (MATRIX)
     pm_ecdf* m_sizes{nullptr};                      //!< flow sizes

@@ -131,20 +131,6 @@ PackMimeHttpGenerator::GetTypeId()
                               TimeValue(Seconds(0)),
                               MakeTimeAccessor(&PackMimeHttpGenerator::m_warmup),
                               MakeTimeChecker(Seconds(0)))
-                .AddAttribute("Port",
-                              "TCP port of the servers.",
-                              UintegerValue(80),
-                              MakeUintegerAccessor(&PackMimeHttpGenerator::m_port),
-                              MakeUintegerChecker<uint16_t>(1))
-                .AddAttribute("TimeWait",
-                              "TIME_WAIT of the server sockets (the servers close first). ns-2's "
-                              "Full-TCP has none; ns-3's default (2 x 120 s) would keep about "
-                              "Rate x 240 closed connections in the server's endpoint list and, "
-                              "once a client node's ephemeral ports wrap, send new SYNs into "
-                              "TIME_WAIT sockets. 0: keep TcpSocketBase::MaxSegLifetime.",
-                              TimeValue(Seconds(1)),
-                              MakeTimeAccessor(&PackMimeHttpGenerator::m_timeWait),
-                              MakeTimeChecker(Seconds(0)))
                 .AddAttribute("PairsFile",
                               "CSV file of completed exchanges after Warmup (\"\": none): "
                               "t_complete,conn_id,req_idx,req_bytes,rsp_bytes,resp_time_ms,server,"
@@ -210,7 +196,6 @@ PackMimeHttpGenerator::PackMimeHttpGenerator()
       m_maxSize(0),
       m_fsd(FSD_FAST),
       m_fsdTheta(-1),
-      m_port(80),
       m_pending(std::make_unique<pm_http_connection>())
 {
     NS_LOG_FUNCTION(this);
@@ -256,6 +241,11 @@ PackMimeHttpGenerator::SetPairs(const std::vector<Ptr<PackMimeHttpClient>>& clie
     m_clients = clients;
     m_servers = servers;
     m_serverNodes = serverNodes;
+    m_serverPorts.clear();
+    for (const auto& server : servers)
+    {
+        m_serverPorts.insert(PackMimeStream::PortOf(server));
+    }
     for (auto& c : m_clients)
     {
         c->TraceConnectWithoutContext(
@@ -266,18 +256,6 @@ PackMimeHttpGenerator::SetPairs(const std::vector<Ptr<PackMimeHttpClient>>& clie
         c->TraceConnectWithoutContext("ConnectionClosed",
                                       MakeCallback(&PackMimeHttpGenerator::HandleClosed, this));
     }
-}
-
-uint16_t
-PackMimeHttpGenerator::GetPort() const
-{
-    return m_port;
-}
-
-Time
-PackMimeHttpGenerator::GetTimeWait() const
-{
-    return m_timeWait;
 }
 
 Ptr<RandomVariableStream>
@@ -472,7 +450,7 @@ void
 PackMimeHttpGenerator::HandleDelayBoxFlow(uint32_t side, const PackMimeDelayBoxFlow& flow)
 {
     // A flow of this generator goes from one of its clients to its servers' port.
-    bool ours = flow.protocol == 6 && PackMimeStream::PortOf(flow.responder) == m_port &&
+    bool ours = flow.protocol == 6 && m_serverPorts.count(PackMimeStream::PortOf(flow.responder)) &&
                 std::any_of(m_clients.begin(),
                             m_clients.end(),
                             [&flow](const auto& c)

@@ -20,6 +20,7 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -93,11 +94,6 @@ class PackMimeHttpGenerator : public PackMimeWorkload
     void SetPairs(const std::vector<Ptr<PackMimeHttpClient>>& clients,
                   const std::vector<Address>& servers,
                   const std::vector<uint32_t>& serverNodes);
-
-    /// @return the Port attribute (the servers' TCP port)
-    uint16_t GetPort() const;
-    /// @return the TimeWait attribute (TIME_WAIT of the servers' sockets)
-    Time GetTimeWait() const;
 
     /// @return the server-delay variable the servers must use (the replacement if set, else
     ///         the model's)
@@ -189,8 +185,6 @@ class PackMimeHttpGenerator : public PackMimeWorkload
     FsdMethod m_fsd;               //!< FSD generator
     double m_fsdTheta;             //!< forced FSD theta (< 0: model)
     Time m_warmup;                 //!< pairs sent before are not logged
-    uint16_t m_port;               //!< servers' port
-    Time m_timeWait;               //!< servers' TIME_WAIT
     std::string m_pairsPath;       //!< pairs.csv ("" = none)
     std::string m_connectionsPath; //!< connections.csv ("" = none)
     // replaced variables (null: the model's), in pm_http_var order
@@ -211,6 +205,7 @@ class PackMimeHttpGenerator : public PackMimeWorkload
     std::vector<Ptr<PackMimeHttpClient>> m_clients; //!< client app of every pair
     std::vector<Address> m_servers;                 //!< server address of every pair
     std::vector<uint32_t> m_serverNodes;            //!< server node id of every pair
+    std::set<uint16_t> m_serverPorts;               //!< the servers' TCP ports
     Ptr<GslRngStream> m_rng[STREAMS];               //!< model streams, per variable
     Ptr<RandomVariableStream> m_serverDelay;        //!< the servers' delay variable
     pm_http_planner* m_planner{nullptr};            //!< the model (owned)

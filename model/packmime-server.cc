@@ -89,6 +89,12 @@ PackMimeServer::SetServerDelay(Ptr<RandomVariableStream> delay)
     m_serverDelayShared = false;
 }
 
+uint16_t
+PackMimeServer::GetPort() const
+{
+    return m_port;
+}
+
 Ptr<RandomVariableStream>
 PackMimeServer::GetServerDelay() const
 {

@@ -68,6 +68,9 @@ class PackMimeServer : public Application
     /// @return the delay variable (own or shared), or null
     Ptr<RandomVariableStream> GetServerDelay() const;
 
+    /// @return the TCP port it listens on (the Port attribute)
+    uint16_t GetPort() const;
+
     /**
      * @brief Use a delay variable owned (and stream-assigned) by a driver, such as the
      * PackMime-HTTP generator's server-delay variable shared by all its servers.

@@ -999,6 +999,56 @@ class FlowsTrafficMatrixEmptyEpochsTestCase : public TestCase
 
 /**
  * @ingroup packmime-tests
+ * @brief The applications keep their own settings, set through the helper: the servers'
+ * Port (every record's server address carries it) and the clients' IdleTimeout (with 1 ms,
+ * every connection is closed once idle, none is open at the end; without it, every one is).
+ */
+class FlowsApplicationSettingsTestCase : public TestCase
+{
+  public:
+    FlowsApplicationSettingsTestCase()
+        : TestCase("applications' own settings through the helper: server Port, client "
+                   "IdleTimeout")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::string cdf = CreateTempDirFilename("three-point.cdf");
+        std::ofstream(cdf) << "500 0.3\n1000 0.7\n2000 1\n";
+        auto common = [&](PackMimeFlowHelper& h)
+        {
+            h.SetAttribute("Cdf", StringValue(cdf));
+            h.SetAttribute("Load", DoubleValue(0.1));
+            h.SetAttribute("MaxFlows", UintegerValue(300));
+            h.SetServerAttribute("Port", UintegerValue(9000));
+        };
+        FlowRun kept = RunStar(4, common, Seconds(10));
+        FlowRun closed = RunStar(
+            4,
+            [&](PackMimeFlowHelper& h)
+            {
+                common(h);
+                h.SetClientAttribute("IdleTimeout", TimeValue(MilliSeconds(1)));
+            },
+            Seconds(10));
+        NS_TEST_ASSERT_MSG_EQ(kept.records.size(), 300u, "one record per flow");
+        bool port = true;
+        for (const auto& r : kept.records)
+        {
+            port = port && InetSocketAddress::ConvertFrom(r.server).GetPort() == 9000;
+        }
+        NS_TEST_EXPECT_MSG_EQ(port, true, "every flow went to the servers' Port");
+        NS_TEST_EXPECT_MSG_EQ(kept.summary.completed, 300u, "all complete on port 9000");
+        NS_TEST_EXPECT_MSG_EQ(kept.openAtEnd, kept.connections, "no IdleTimeout: all kept");
+        NS_TEST_EXPECT_MSG_EQ(closed.summary.completed, 300u, "all complete with IdleTimeout");
+        NS_TEST_EXPECT_MSG_EQ(closed.openAtEnd, 0u, "IdleTimeout 1 ms: every idle one closed");
+    }
+};
+
+/**
+ * @ingroup packmime-tests
  * @brief Suite of ns-3 flow-workload tests.
  */
 class FlowsTestSuite : public TestSuite
@@ -1027,6 +1077,7 @@ class FlowsTestSuite : public TestSuite
         AddTestCase(new FlowsIncastTestCase(), packmime_test::QUICK);
         AddTestCase(new FlowsTrafficMatrixTestCase(), packmime_test::QUICK);
         AddTestCase(new FlowsTrafficMatrixEmptyEpochsTestCase(), packmime_test::QUICK);
+        AddTestCase(new FlowsApplicationSettingsTestCase(), packmime_test::QUICK);
     }
 };
 

@@ -38,6 +38,7 @@ struct HttpRun
     uint64_t requestsSent{0};                              ///< RequestSent events
     PackMimeHttpGenerator::Summary summary;                ///< the generator's summary
     std::vector<uint32_t> serverNodes;                     ///< server node id of every pair
+    std::vector<uint16_t> serverPorts;                     ///< Port of every server app
     int64_t streams{0};                                    ///< AssignStreams' return value
     int64_t appStreams{-1}; ///< streams the applications' own AssignStreams took afterwards
 };
@@ -151,6 +152,13 @@ RunHttp(std::function<void(PackMimeHttpHelper&)> setup,
     for (uint32_t i = 0; i < nPairs; i++)
     {
         run.serverNodes.push_back(servers.Get(i)->GetId());
+        for (uint32_t a = 0; a < servers.Get(i)->GetNApplications(); a++)
+        {
+            if (auto server = DynamicCast<PackMimeServer>(servers.Get(i)->GetApplication(a)))
+            {
+                run.serverPorts.push_back(server->GetPort());
+            }
+        }
     }
     Simulator::Stop(end);
     Simulator::Run();
@@ -719,6 +727,45 @@ class HttpOfferedLoadTestCase : public TestCase
 
 /**
  * @ingroup packmime-tests
+ * @brief The servers keep their own settings, set through the helper: with Port 8080 every
+ * server listens there and every connection (addressed by the generator from the servers
+ * themselves) completes.
+ */
+class HttpServerSettingsTestCase : public TestCase
+{
+  public:
+    HttpServerSettingsTestCase()
+        : TestCase("servers' own settings through the helper: Port")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        HttpRun run = RunHttp(
+            [](PackMimeHttpHelper& h)
+            {
+                h.SetAttribute("Rate", DoubleValue(20));
+                h.SetAttribute("StopTime", TimeValue(Seconds(10)));
+                h.SetServerAttribute("Port", UintegerValue(8080));
+            },
+            Seconds(40),
+            2);
+        NS_TEST_ASSERT_MSG_EQ(run.serverPorts.size(), 2u, "one server app per server node");
+        NS_TEST_EXPECT_MSG_EQ(run.serverPorts[0], 8080, "server 0 listens on Port");
+        NS_TEST_EXPECT_MSG_EQ(run.serverPorts[1], 8080, "server 1 listens on Port");
+        NS_TEST_ASSERT_MSG_GT(run.connections.size(), 100u, "about 200 connections");
+        uint64_t ok = 0;
+        for (const auto& c : run.connections)
+        {
+            ok += c.code == PackMimeHttpConnectionRecord::OK;
+        }
+        NS_TEST_EXPECT_MSG_EQ(ok, run.connections.size(), "every connection completes");
+    }
+};
+
+/**
+ * @ingroup packmime-tests
  * @brief IPv6: client and server with global IPv6 addresses only (one 1 Gb/s link);
  * HTTP/1.1 at rate 20 for 10 s with a long drain: every connection succeeds and every
  * planned exchange completes.
@@ -779,6 +826,7 @@ class HttpTestSuite : public TestSuite
         AddTestCase(new HttpReplacementTestCase(), packmime_test::QUICK);
         AddTestCase(new HttpDeterminismTestCase(), packmime_test::QUICK);
         AddTestCase(new HttpIpv6TestCase(), packmime_test::QUICK);
+        AddTestCase(new HttpServerSettingsTestCase(), packmime_test::QUICK);
         AddTestCase(new HttpOfferedLoadTestCase(), packmime_test::EXTENSIVE);
     }
 };
