@@ -62,8 +62,8 @@ MODULE_SOURCES = [
     'model/packmime-incast.cc',
     'model/packmime-log-histogram.cc',
     'model/packmime-server.cc',
-    'model/packmime-stream.cc',
     'model/packmime-summary.cc',
+    'model/packmime-tcp-connection.cc',
     'model/packmime-traffic-matrix-schedule.cc',
     'model/packmime-workload.cc',
 ]
@@ -93,8 +93,8 @@ MODULE_HEADERS = [
     'model/packmime-log-histogram.h',
     'model/packmime-record-status.h',
     'model/packmime-server.h',
-    'model/packmime-stream.h',
     'model/packmime-summary.h',
+    'model/packmime-tcp-connection.h',
     'model/packmime-workload.h',
 ] + CORE_HEADERS
 TEST_SOURCES = [

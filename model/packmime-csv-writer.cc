@@ -126,7 +126,7 @@ PackMimeHttpExchangeCsvWriter::PackMimeHttpExchangeCsvWriter(Ptr<OutputStreamWra
 }
 
 void
-PackMimeHttpExchangeCsvWriter::Write(const PackMimeHttpPairRecord& p)
+PackMimeHttpExchangeCsvWriter::Write(const PackMimeHttpExchangeRecord& p)
 {
     if (!IsOpen() || p.sent < m_warmup)
     {

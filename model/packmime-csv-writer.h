@@ -103,7 +103,7 @@ class PackMimeHttpExchangeCsvWriter : public PackMimeCsvWriter
      * @brief Write an exchange's row (if sent at or after the warm-up).
      * @param p the exchange
      */
-    void Write(const PackMimeHttpPairRecord& p);
+    void Write(const PackMimeHttpExchangeRecord& p);
 
   private:
     Time m_warmup; //!< exchanges sent before are not written

@@ -121,7 +121,7 @@ PackMimeFlowClient::DoDispose()
     for (const auto& c : m_connections.All())
     {
         c->idleTimer.Cancel();
-        c->stream.Release();
+        c->tcp.Release();
     }
     AbortRunningFlows();
     m_connections.Clear();
@@ -147,7 +147,7 @@ PackMimeFlowClient::StopApplication()
         if (c->inUse)
         {
             c->idleTimer.Cancel();
-            c->stream.Abort();
+            c->tcp.Abort();
             Recycle(c.get());
         }
     }
@@ -199,28 +199,28 @@ PackMimeFlowClient::TakeConnection(Flow* flow)
     c->established = false;
     c->flow = flow;
     flow->connection = c;
-    c->stream.handlers = PackMimeStream::Handlers();
-    c->stream.handlers.connected = [c]
+    c->tcp.handlers = PackMimeTcpConnection::Handlers();
+    c->tcp.handlers.connected = [c]
     {
         c->established = true;
     };
-    c->stream.handlers.responseDone = [this, c]
+    c->tcp.handlers.responseDone = [this, c]
     {
         Finish(c);
     };
-    c->stream.handlers.acked = [this, c]
+    c->tcp.handlers.acked = [this, c]
     {
         Finish(c);
     };
-    c->stream.handlers.connectFailed = [this, c]
+    c->tcp.handlers.connectFailed = [this, c]
     {
         Fail(c, PackMimeFlowRecord::CONNECT_FAILED, "connect-failed");
     };
-    c->stream.handlers.received = [this](uint32_t bytes)
+    c->tcp.handlers.received = [this](uint32_t bytes)
     {
         m_rxTrace(bytes);
     };
-    c->stream.handlers.closed = [this, c](bool error)
+    c->tcp.handlers.closed = [this, c](bool error)
     {
         Fail(c, PackMimeFlowRecord::RESET, error ? "connection-reset" : "connection-closed");
     };
@@ -228,9 +228,9 @@ PackMimeFlowClient::TakeConnection(Flow* flow)
     uint32_t open = ++m_perDestination[dst];
     m_peakPerDestination = std::max(m_peakPerDestination, open);
     m_opened++;
-    c->stream.Open(GetNode(), flow->record.server);
+    c->tcp.Open(GetNode(), flow->record.server);
     // If Open failed at once, connectFailed has already recorded the flow and recycled c.
-    return c->stream.IsAttached() ? c : nullptr;
+    return c->tcp.IsAttached() ? c : nullptr;
 }
 
 void
@@ -243,15 +243,15 @@ PackMimeFlowClient::Send(Flow* flow)
     {
         header.SetRequestLength(PackMimeHeader::SIZE + flow->record.size);
         header.SetResponseLength(0);
-        c->stream.SendRequest(header);
-        c->stream.NotifyWhenAcked();
+        c->tcp.SendRequest(header);
+        c->tcp.NotifyWhenAcked();
     }
     else
     {
         header.SetRequestLength(PackMimeHeader::SIZE);
         header.SetResponseLength(flow->record.size);
-        c->stream.ExpectResponse(flow->record.size);
-        c->stream.SendRequest(header);
+        c->tcp.ExpectResponse(flow->record.size);
+        c->tcp.SendRequest(header);
     }
 }
 
@@ -315,7 +315,7 @@ PackMimeFlowClient::Fail(Connection* c, PackMimeRecordStatus::Status error, cons
         RemoveIdle(c);
     }
     c->idleTimer.Cancel();
-    c->stream.Release();
+    c->tcp.Release();
     uint32_t dst = c->dst;
     Recycle(c);
     ServeWaiting(dst); // the freed slot goes to a waiting flow, if any
@@ -349,16 +349,16 @@ PackMimeFlowClient::CloseIdle(Connection* c)
 {
     NS_LOG_FUNCTION(this << c->dst);
     RemoveIdle(c);
-    c->stream.handlers = PackMimeStream::Handlers();
+    c->tcp.handlers = PackMimeTcpConnection::Handlers();
     // The closing side holds TIME_WAIT: ns-3's 2 x 120 s would keep every closed socket for
     // the whole run.
-    if (m_timeWait.IsStrictlyPositive() && c->stream.GetSocket())
+    if (m_timeWait.IsStrictlyPositive() && c->tcp.GetSocket())
     {
-        c->stream.GetSocket()->SetAttribute("MaxSegLifetime",
-                                            DoubleValue(m_timeWait.GetSeconds() / 2));
+        c->tcp.GetSocket()->SetAttribute("MaxSegLifetime",
+                                         DoubleValue(m_timeWait.GetSeconds() / 2));
     }
-    c->stream.CloseWhenSent();
-    c->stream.Release();
+    c->tcp.CloseWhenSent();
+    c->tcp.Release();
     Recycle(c);
 }
 
@@ -411,7 +411,7 @@ PackMimeFlowClient::AbortRunningFlows()
             m_flowTrace(flow->record);
             RecycleFlow(flow);
             c->idleTimer.Cancel();
-            c->stream.Abort();
+            c->tcp.Abort();
             Recycle(c.get());
         }
     }

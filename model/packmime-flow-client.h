@@ -6,7 +6,7 @@
 
 #include "packmime-flow-record.h"
 #include "packmime-free-list.h"
-#include "packmime-stream.h"
+#include "packmime-tcp-connection.h"
 
 #include "ns3/application.h"
 #include "ns3/event-id.h"
@@ -124,12 +124,12 @@ class PackMimeFlowClient : public Application
     /// A pooled connection to one destination.
     struct Connection
     {
-        PackMimeStream stream;   ///< the TCP connection
-        uint32_t dst{0};         ///< destination host index
-        Flow* flow{nullptr};     ///< the flow it carries, or null when idle
-        bool inUse{false};       ///< allocated (idle or busy)
-        bool established{false}; ///< handshake done
-        EventId idleTimer;       ///< closes the connection after IdleTimeout
+        PackMimeTcpConnection tcp; ///< the TCP connection
+        uint32_t dst{0};           ///< destination host index
+        Flow* flow{nullptr};       ///< the flow it carries, or null when idle
+        bool inUse{false};         ///< allocated (idle or busy)
+        bool established{false};   ///< handshake done
+        EventId idleTimer;         ///< closes the connection after IdleTimeout
     };
 
     void StartApplication() override;

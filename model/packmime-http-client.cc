@@ -27,11 +27,11 @@ PackMimeHttpClient::GetTypeId()
             .AddTraceSource("RequestSent",
                             "A request was handed to TCP (the record is not complete yet).",
                             MakeTraceSourceAccessor(&PackMimeHttpClient::m_requestSentTrace),
-                            "ns3::PackMimeHttpClient::PairTracedCallback")
+                            "ns3::PackMimeHttpClient::ExchangeTracedCallback")
             .AddTraceSource("ResponseReceived",
-                            "The last byte of a response arrived: a complete pair.",
+                            "The last byte of a response arrived: a complete exchange.",
                             MakeTraceSourceAccessor(&PackMimeHttpClient::m_responseReceivedTrace),
-                            "ns3::PackMimeHttpClient::PairTracedCallback")
+                            "ns3::PackMimeHttpClient::ExchangeTracedCallback")
             .AddTraceSource("ConnectionClosed",
                             "A connection ended (closed, failed or aborted at the end): its "
                             "final record.",
@@ -69,7 +69,7 @@ PackMimeHttpClient::DoDispose()
     // sent while the node is torn down (its IP stack may be disposed already, as in ns-3.35).
     for (const auto& s : m_sessions.All())
     {
-        s->stream.Release();
+        s->tcp.Release();
     }
     AbortConnections();
     m_sessions.Clear();
@@ -101,25 +101,25 @@ PackMimeHttpClient::StartConnection(const PackMimeHttpConnectionRecord& record,
     session->record.start = Simulator::Now();
     session->requests.assign(requests, requests + record.requests);
     session->next = 0;
-    PackMimeStream& stream = session->stream;
-    stream.handlers = PackMimeStream::Handlers();
-    stream.handlers.connectFailed = [this, session]()
+    PackMimeTcpConnection& tcp = session->tcp;
+    tcp.handlers = PackMimeTcpConnection::Handlers();
+    tcp.handlers.connectFailed = [this, session]()
     {
         End(session, PackMimeHttpConnectionRecord::CONNECT_FAILED);
     };
-    stream.handlers.responseDone = [this, session]()
+    tcp.handlers.responseDone = [this, session]()
     {
         HandleResponse(session);
     };
-    stream.handlers.closed = [this, session](bool error)
+    tcp.handlers.closed = [this, session](bool error)
     {
         HandleClosed(session, error);
     };
-    stream.Open(GetNode(), server);
-    if (session->inUse && stream.IsAttached())
+    tcp.Open(GetNode(), server);
+    if (session->inUse && tcp.IsAttached())
     {
         // The port names the connection for observers of the network (DelayBox flows).
-        session->record.clientPort = stream.GetLocalPort();
+        session->record.clientPort = tcp.GetLocalPort();
         // ns-2: the first request is due at once; TCP sends it after the handshake.
         SendRequest(session);
     }
@@ -136,34 +136,34 @@ PackMimeHttpClient::SendRequest(Session* session)
     header.SetResponseLength(r.rsp_bytes);
     header.SetLast(session->next + 1 == session->record.requests);
     session->sent = Simulator::Now();
-    session->stream.ExpectResponse(r.rsp_bytes);
-    session->stream.SendRequest(header);
+    session->tcp.ExpectResponse(r.rsp_bytes);
+    session->tcp.SendRequest(header);
     NS_LOG_INFO("connection " << session->record.id << " request " << session->next << ": "
                               << r.req_bytes << " B, response " << r.rsp_bytes << " B");
-    m_requestSentTrace(MakePair(session));
+    m_requestSentTrace(MakeExchange(session));
 }
 
-PackMimeHttpPairRecord
-PackMimeHttpClient::MakePair(const Session* session) const
+PackMimeHttpExchangeRecord
+PackMimeHttpClient::MakeExchange(const Session* session) const
 {
     const pm_http_request& r = session->requests[session->next];
-    PackMimeHttpPairRecord pair;
-    pair.connection = session->record.id;
-    pair.request = session->next;
-    pair.reqBytes = r.req_bytes;
-    pair.rspBytes = r.rsp_bytes;
-    pair.client = session->record.client;
-    pair.server = session->record.server;
-    pair.sent = session->sent;
-    return pair;
+    PackMimeHttpExchangeRecord exchange;
+    exchange.connection = session->record.id;
+    exchange.request = session->next;
+    exchange.reqBytes = r.req_bytes;
+    exchange.rspBytes = r.rsp_bytes;
+    exchange.client = session->record.client;
+    exchange.server = session->record.server;
+    exchange.sent = session->sent;
+    return exchange;
 }
 
 void
 PackMimeHttpClient::HandleResponse(Session* session)
 {
-    PackMimeHttpPairRecord pair = MakePair(session);
-    pair.complete = true;
-    pair.completed = Simulator::Now();
+    PackMimeHttpExchangeRecord exchange = MakeExchange(session);
+    exchange.complete = true;
+    exchange.completed = Simulator::Now();
     session->record.pairs++;
     session->next++;
     if (session->next < session->record.requests)
@@ -174,7 +174,7 @@ PackMimeHttpClient::HandleResponse(Session* session)
                                              session);
     }
     // Traced last: a sink may end the run (Simulator::Stop) but never touches the session.
-    m_responseReceivedTrace(pair);
+    m_responseReceivedTrace(exchange);
 }
 
 void
@@ -187,8 +187,8 @@ PackMimeHttpClient::HandleClosed(Session* session, bool error)
         return;
     }
     // The server closed: close our side too, then forget the socket (TCP finishes alone).
-    session->stream.CloseWhenSent();
-    session->stream.Release();
+    session->tcp.CloseWhenSent();
+    session->tcp.Release();
     bool done = session->record.pairs == session->record.requests;
     End(session,
         done ? PackMimeHttpConnectionRecord::OK : PackMimeHttpConnectionRecord::CLOSED_EARLY);
@@ -202,7 +202,7 @@ PackMimeHttpClient::End(Session* session, PackMimeRecordStatus::Status code)
         return;
     }
     session->think.Cancel();
-    session->stream.Abort(); // no-op once released; a released stream raises no events
+    session->tcp.Abort(); // no-op once released; a released stream raises no events
     session->inUse = false;
     session->record.success = code == PackMimeHttpConnectionRecord::OK;
     session->record.code = code;

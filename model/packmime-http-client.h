@@ -6,7 +6,7 @@
 
 #include "packmime-free-list.h"
 #include "packmime-http-record.h"
-#include "packmime-stream.h"
+#include "packmime-tcp-connection.h"
 
 #include "ns3/address.h"
 #include "ns3/application.h"
@@ -72,9 +72,9 @@ class PackMimeHttpClient : public Application
 
     /**
      * TracedCallback signature for request/response exchanges.
-     * @param [in] pair the exchange (complete == false when the request is sent)
+     * @param [in] exchange the exchange (complete == false when the request is sent)
      */
-    typedef void (*PairTracedCallback)(const PackMimeHttpPairRecord& pair);
+    typedef void (*ExchangeTracedCallback)(const PackMimeHttpExchangeRecord& exchange);
 
     /**
      * TracedCallback signature for connection records.
@@ -89,7 +89,7 @@ class PackMimeHttpClient : public Application
     /// State of one connection.
     struct Session
     {
-        PackMimeStream stream;                 ///< the TCP connection
+        PackMimeTcpConnection tcp;             ///< the TCP connection
         PackMimeHttpConnectionRecord record;   ///< its record so far
         std::vector<pm_http_request> requests; ///< the plan (capacity reused)
         uint32_t next{0};                      ///< request in flight, or the next one
@@ -104,13 +104,14 @@ class PackMimeHttpClient : public Application
     void HandleResponse(Session* session);
     void HandleClosed(Session* session, bool error);
     void End(Session* session, PackMimeRecordStatus::Status code);
-    PackMimeHttpPairRecord MakePair(const Session* session) const;
+    PackMimeHttpExchangeRecord MakeExchange(const Session* session) const;
 
     PackMimeFreeList<Session> m_sessions; //!< per-connection state, reused
     uint32_t m_open{0};                   //!< sessions in use
-    TracedCallback<const PackMimeHttpPairRecord&> m_requestSentTrace;      //!< request sent
-    TracedCallback<const PackMimeHttpPairRecord&> m_responseReceivedTrace; //!< pair complete
-    TracedCallback<const PackMimeHttpConnectionRecord&> m_closedTrace;     //!< connection ended
+    TracedCallback<const PackMimeHttpExchangeRecord&> m_requestSentTrace; //!< request sent
+    TracedCallback<const PackMimeHttpExchangeRecord&>
+        m_responseReceivedTrace;                                       //!< exchange complete
+    TracedCallback<const PackMimeHttpConnectionRecord&> m_closedTrace; //!< connection ended
 };
 
 } // namespace ns3

@@ -148,13 +148,13 @@ PackMimeHttpGenerator::GetTypeId()
                 .AddTraceSource("RequestSent",
                                 "A request was handed to TCP (the record is not complete yet).",
                                 MakeTraceSourceAccessor(&PackMimeHttpGenerator::m_requestSentTrace),
-                                "ns3::PackMimeHttpGenerator::PairTracedCallback")
+                                "ns3::PackMimeHttpGenerator::ExchangeTracedCallback")
                 .AddTraceSource(
                     "ResponseReceived",
                     "An exchange completed (any time, Warmup or not), with the number "
                     "of active connections.",
                     MakeTraceSourceAccessor(&PackMimeHttpGenerator::m_responseReceivedTrace),
-                    "ns3::PackMimeHttpGenerator::PairTracedCallback")
+                    "ns3::PackMimeHttpGenerator::ExchangeTracedCallback")
                 .AddTraceSource(
                     "ConnectionClosed",
                     "A connection ended: its final record (exactly one per connection).",
@@ -244,7 +244,7 @@ PackMimeHttpGenerator::SetPairs(const std::vector<Ptr<PackMimeHttpClient>>& clie
     m_serverPorts.clear();
     for (const auto& server : servers)
     {
-        m_serverPorts.insert(PackMimeStream::PortOf(server));
+        m_serverPorts.insert(PackMimeTcpConnection::PortOf(server));
     }
     for (auto& c : m_clients)
     {
@@ -413,16 +413,16 @@ PackMimeHttpGenerator::DoStop()
 }
 
 void
-PackMimeHttpGenerator::HandleRequestSent(const PackMimeHttpPairRecord& pair)
+PackMimeHttpGenerator::HandleRequestSent(const PackMimeHttpExchangeRecord& exchange)
 {
     m_summary.requests++;
-    m_requestSentTrace(pair);
+    m_requestSentTrace(exchange);
 }
 
 void
-PackMimeHttpGenerator::HandleResponse(const PackMimeHttpPairRecord& pair)
+PackMimeHttpGenerator::HandleResponse(const PackMimeHttpExchangeRecord& exchange)
 {
-    PackMimeHttpPairRecord p = pair;
+    PackMimeHttpExchangeRecord p = exchange;
     p.active = m_summary.active;
     m_summary.pairs++;
     if (p.sent >= m_warmup)
@@ -450,7 +450,8 @@ void
 PackMimeHttpGenerator::HandleDelayBoxFlow(uint32_t side, const PackMimeDelayBoxFlow& flow)
 {
     // A flow of this generator goes from one of its clients to its servers' port.
-    bool ours = flow.protocol == 6 && m_serverPorts.count(PackMimeStream::PortOf(flow.responder)) &&
+    bool ours = flow.protocol == 6 &&
+                m_serverPorts.count(PackMimeTcpConnection::PortOf(flow.responder)) &&
                 std::any_of(m_clients.begin(),
                             m_clients.end(),
                             [&flow](const auto& c)
@@ -459,7 +460,8 @@ PackMimeHttpGenerator::HandleDelayBoxFlow(uint32_t side, const PackMimeDelayBoxF
                             });
     if (ours)
     {
-        auto key = std::make_pair(flow.initiatorNode, PackMimeStream::PortOf(flow.initiator));
+        auto key =
+            std::make_pair(flow.initiatorNode, PackMimeTcpConnection::PortOf(flow.initiator));
         auto& delays =
             m_pathDelays.emplace(key, PackMimeHttpConnectionRecord().pathDelayMs).first->second;
         for (int dir = 0; dir < 2; dir++)

@@ -145,9 +145,9 @@ class PackMimeHttpGenerator : public PackMimeWorkload
 
     /**
      * TracedCallback signature for request/response exchanges.
-     * @param [in] pair the exchange
+     * @param [in] exchange the exchange
      */
-    typedef void (*PairTracedCallback)(const PackMimeHttpPairRecord& pair);
+    typedef void (*ExchangeTracedCallback)(const PackMimeHttpExchangeRecord& exchange);
 
     /**
      * TracedCallback signature for connection records.
@@ -167,8 +167,8 @@ class PackMimeHttpGenerator : public PackMimeWorkload
   private:
     void PlanNext();
     void Arrive();
-    void HandleRequestSent(const PackMimeHttpPairRecord& pair);
-    void HandleResponse(const PackMimeHttpPairRecord& pair);
+    void HandleRequestSent(const PackMimeHttpExchangeRecord& exchange);
+    void HandleResponse(const PackMimeHttpExchangeRecord& exchange);
     void HandleClosed(const PackMimeHttpConnectionRecord& record);
     void HandleDelayBoxFlow(uint32_t side, const PackMimeDelayBoxFlow& flow);
     static double DrawReplacement(void* rv);
@@ -216,15 +216,16 @@ class PackMimeHttpGenerator : public PackMimeWorkload
     /// Delays drawn by DelayBoxes for open connections, by (client node, client port).
     std::map<std::pair<uint32_t, uint16_t>, decltype(PackMimeHttpConnectionRecord::pathDelayMs)>
         m_pathDelays;
-    Ptr<PackMimeHttpExchangeCsvWriter> m_pairsCsv;                    //!< PairsFile's writer
-    Ptr<PackMimeHttpConnectionCsvWriter> m_connectionsCsv;            //!< ConnectionsFile's writer
-    Summary m_summary;                                                //!< counters
-    PackMimeLogHistogram m_reqSizes{1, 1e13};                         //!< logged request sizes (B)
-    PackMimeLogHistogram m_rspSizes{1, 1e13};                         //!< logged response sizes (B)
-    PackMimeLogHistogram m_responseTimes{1e-6, 1e6};                  //!< logged response times (s)
-    TracedCallback<const PackMimeHttpPairRecord&> m_requestSentTrace; //!< request sent
-    TracedCallback<const PackMimeHttpPairRecord&> m_responseReceivedTrace; //!< pair complete
-    TracedCallback<const PackMimeHttpConnectionRecord&> m_closedTrace;     //!< connection ended
+    Ptr<PackMimeHttpExchangeCsvWriter> m_pairsCsv;         //!< PairsFile's writer
+    Ptr<PackMimeHttpConnectionCsvWriter> m_connectionsCsv; //!< ConnectionsFile's writer
+    Summary m_summary;                                     //!< counters
+    PackMimeLogHistogram m_reqSizes{1, 1e13};              //!< logged request sizes (B)
+    PackMimeLogHistogram m_rspSizes{1, 1e13};              //!< logged response sizes (B)
+    PackMimeLogHistogram m_responseTimes{1e-6, 1e6};       //!< logged response times (s)
+    TracedCallback<const PackMimeHttpExchangeRecord&> m_requestSentTrace; //!< request sent
+    TracedCallback<const PackMimeHttpExchangeRecord&>
+        m_responseReceivedTrace;                                       //!< exchange complete
+    TracedCallback<const PackMimeHttpConnectionRecord&> m_closedTrace; //!< connection ended
 };
 
 } // namespace ns3

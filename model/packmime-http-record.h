@@ -23,7 +23,7 @@ namespace ns3
  * `completed`. The response time is `completed - sent` (for a connection's first request
  * it includes the TCP handshake, as in ns-2).
  */
-struct PackMimeHttpPairRecord
+struct PackMimeHttpExchangeRecord
 {
     uint64_t connection{0}; ///< connection id (0, 1, 2, ... per generator)
     uint32_t request{0};    ///< index of the request within its connection

@@ -127,7 +127,7 @@ PackMimeServer::DoDispose()
     // torn down (its IP stack may be disposed already, as in ns-3.35).
     for (const auto& s : m_sessions.All())
     {
-        s->stream.Release();
+        s->tcp.Release();
     }
     StopApplication();
     m_sessions.Clear();
@@ -194,7 +194,7 @@ PackMimeServer::StopApplication()
     {
         if (s->inUse)
         {
-            s->stream.Abort();
+            s->tcp.Abort();
             Recycle(s.get());
         }
     }
@@ -213,29 +213,29 @@ PackMimeServer::HandleAccept(Ptr<Socket> socket, const Address& from)
     Session* session = m_sessions.Acquire();
     m_open++;
     session->inUse = true;
-    session->stream.handlers = PackMimeStream::Handlers();
-    session->stream.handlers.request = [this, session](const PackMimeHeader& h)
+    session->tcp.handlers = PackMimeTcpConnection::Handlers();
+    session->tcp.handlers.request = [this, session](const PackMimeHeader& h)
     {
         HandleRequest(session, h);
     };
-    session->stream.handlers.received = [this](uint32_t bytes)
+    session->tcp.handlers.received = [this](uint32_t bytes)
     {
         m_rxTrace(bytes);
     };
-    session->stream.handlers.closed = [this, session](bool error)
+    session->tcp.handlers.closed = [this, session](bool error)
     {
         if (!error)
         {
             // The peer closed (or our own close completed): close our side too, then forget
             // the socket; TCP finishes the close on its own.
-            session->stream.CloseWhenSent();
+            session->tcp.CloseWhenSent();
         }
-        session->stream.Release();
+        session->tcp.Release();
         Recycle(session);
     };
     // Accepted sockets do not inherit the receive and send callbacks: set them here.
-    session->stream.Adopt(socket);
-    session->stream.ParseRequests();
+    session->tcp.Adopt(socket);
+    session->tcp.ParseRequests();
 }
 
 void
@@ -268,11 +268,11 @@ PackMimeServer::Respond(Session* session, uint64_t bytes, bool last)
 {
     if (bytes > 0)
     {
-        session->stream.SendBytes(bytes);
+        session->tcp.SendBytes(bytes);
     }
     if (last)
     {
-        session->stream.CloseWhenSent();
+        session->tcp.CloseWhenSent();
     }
 }
 
@@ -283,7 +283,7 @@ PackMimeServer::Recycle(Session* session)
     {
         session->inUse = false;
         session->delayed.Cancel();
-        session->stream.handlers = PackMimeStream::Handlers();
+        session->tcp.handlers = PackMimeTcpConnection::Handlers();
         m_sessions.Release(session);
         m_open--;
     }

@@ -7,7 +7,7 @@
 #include "packmime-compat.h"
 #include "packmime-free-list.h"
 #include "packmime-header.h"
-#include "packmime-stream.h"
+#include "packmime-tcp-connection.h"
 
 #include "ns3/application.h"
 #include "ns3/event-id.h"
@@ -98,9 +98,9 @@ class PackMimeServer : public Application
     /// State of one accepted connection.
     struct Session
     {
-        PackMimeStream stream; ///< the connection
-        EventId delayed;       ///< pending response after the server delay
-        bool inUse{false};     ///< serving a connection (else on the free list)
+        PackMimeTcpConnection tcp; ///< the connection
+        EventId delayed;           ///< pending response after the server delay
+        bool inUse{false};         ///< serving a connection (else on the free list)
     };
 
     void StartApplication() override;

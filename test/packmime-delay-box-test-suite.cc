@@ -162,7 +162,7 @@ class Handshakes
         Inet6SocketAddress::IsMatchingType(to) ? s->Bind6() : s->Bind();
         Address local;
         s->GetSockName(local);
-        m_start[PeekPointer(s)] = {Simulator::Now(), PackMimeStream::PortOf(local)};
+        m_start[PeekPointer(s)] = {Simulator::Now(), PackMimeTcpConnection::PortOf(local)};
         s->SetConnectCallback(MakeCallback(&Handshakes::Connected, this),
                               MakeNullCallback<void, Ptr<Socket>>());
         s->Connect(to);
@@ -255,7 +255,7 @@ class DelayBoxRealizedDelayTestCase : public TestCase
         std::function<void(const PackMimeDelayBoxFlow&)> onStart =
             [&started](const PackMimeDelayBoxFlow& f)
         {
-            started[PackMimeStream::PortOf(f.initiator)] = f;
+            started[PackMimeTcpConnection::PortOf(f.initiator)] = f;
         };
         std::function<void(const PackMimeDelayBoxFlow&)> onEnd =
             [&ended](const PackMimeDelayBoxFlow& f)

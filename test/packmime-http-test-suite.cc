@@ -33,7 +33,7 @@ namespace
 /// What a run produced.
 struct HttpRun
 {
-    std::vector<PackMimeHttpPairRecord> pairs;             ///< every completed exchange
+    std::vector<PackMimeHttpExchangeRecord> pairs;         ///< every completed exchange
     std::vector<PackMimeHttpConnectionRecord> connections; ///< every connection record
     uint64_t requestsSent{0};                              ///< RequestSent events
     PackMimeHttpGenerator::Summary summary;                ///< the generator's summary
@@ -130,14 +130,14 @@ RunHttp(std::function<void(PackMimeHttpHelper&)> setup,
     Ptr<PackMimeHttpGenerator> g = helper.GetGenerator();
     g->TraceConnectWithoutContext("RequestSent",
                                   MakeBoundCallback(
-                                      +[](HttpRun* r, const PackMimeHttpPairRecord&)
+                                      +[](HttpRun* r, const PackMimeHttpExchangeRecord&)
                                       {
                                           r->requestsSent++;
                                       },
                                       &run));
     g->TraceConnectWithoutContext("ResponseReceived",
                                   MakeBoundCallback(
-                                      +[](HttpRun* r, const PackMimeHttpPairRecord& p)
+                                      +[](HttpRun* r, const PackMimeHttpExchangeRecord& p)
                                       {
                                           r->pairs.push_back(p);
                                       },
@@ -403,7 +403,7 @@ class HttpReplayTestCase : public TestCase
         {
             byId[c.id] = &c;
         }
-        std::map<std::pair<uint64_t, uint32_t>, const PackMimeHttpPairRecord*> pairs;
+        std::map<std::pair<uint64_t, uint32_t>, const PackMimeHttpExchangeRecord*> pairs;
         for (const auto& p : run.pairs)
         {
             pairs[{p.connection, p.request}] = &p;

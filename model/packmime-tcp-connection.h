@@ -1,8 +1,8 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  */
-#ifndef PACKMIME_STREAM_H
-#define PACKMIME_STREAM_H
+#ifndef PACKMIME_TCP_CONNECTION_H
+#define PACKMIME_TCP_CONNECTION_H
 
 #include "packmime-header.h"
 
@@ -28,12 +28,12 @@ namespace ns3
  * or counts an expected number of response bytes (client). Payload bytes are virtual
  * (zero-filled packets): only the headers are real bytes.
  *
- * Events go to the owner through the handlers. A handler may Release() the stream (for
- * example to return its session to a free list); the stream then stops touching the
- * socket at once. Streams are plain objects owned by pooled session objects, so a
+ * Events go to the owner through the handlers. A handler may Release() the connection (for
+ * example to return its session to a free list); it then stops touching the
+ * socket at once. These are plain objects owned by pooled session objects, so a
  * connection costs one socket plus a few hundred bytes.
  */
-class PackMimeStream
+class PackMimeTcpConnection
 {
   public:
     /// Events delivered to the owner; unset handlers are ignored.
@@ -48,10 +48,10 @@ class PackMimeStream
         std::function<void(uint32_t bytes)> received; ///< bytes read from the socket
     };
 
-    PackMimeStream() = default;
-    ~PackMimeStream();
-    PackMimeStream(const PackMimeStream&) = delete;
-    PackMimeStream& operator=(const PackMimeStream&) = delete;
+    PackMimeTcpConnection() = default;
+    ~PackMimeTcpConnection();
+    PackMimeTcpConnection(const PackMimeTcpConnection&) = delete;
+    PackMimeTcpConnection& operator=(const PackMimeTcpConnection&) = delete;
 
     /**
      * @brief Open a TCP connection from node to remote (an Inet or Inet6 socket address).
@@ -69,14 +69,14 @@ class PackMimeStream
     /// Detach from the socket: null its callbacks and drop it (no FIN is sent).
     void Release();
 
-    /// Send FIN once every queued byte has been handed to TCP (the stream stays attached).
+    /// Send FIN once every queued byte has been handed to TCP (it stays attached).
     void CloseWhenSent();
 
-    /// Close the connection at once and release the stream (a FIN: ns-3 sockets have no
+    /// Close the connection at once and release it (a FIN: ns-3 sockets have no
     /// abortive close); queued bytes are dropped.
     void Abort();
 
-    /// @return whether the stream is attached to a socket
+    /// @return whether it is attached to a socket
     bool IsAttached() const;
 
     /// @return the socket (null when released)
@@ -158,4 +158,4 @@ class PackMimeStream
 
 } // namespace ns3
 
-#endif /* PACKMIME_STREAM_H */
+#endif /* PACKMIME_TCP_CONNECTION_H */

@@ -1,7 +1,7 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  */
-#include "packmime-stream.h"
+#include "packmime-tcp-connection.h"
 
 #include "ns3/inet-socket-address.h"
 #include "ns3/inet6-socket-address.h"
@@ -17,15 +17,15 @@
 namespace ns3
 {
 
-NS_LOG_COMPONENT_DEFINE("PackMimeStream");
+NS_LOG_COMPONENT_DEFINE("PackMimeTcpConnection");
 
-PackMimeStream::~PackMimeStream()
+PackMimeTcpConnection::~PackMimeTcpConnection()
 {
     Release();
 }
 
 void
-PackMimeStream::Attach(Ptr<Socket> socket)
+PackMimeTcpConnection::Attach(Ptr<Socket> socket)
 {
     m_socket = socket;
     m_queue.clear();
@@ -36,20 +36,20 @@ PackMimeStream::Attach(Ptr<Socket> socket)
     m_headerInLength = 0;
     m_requestRemaining = 0;
     m_responseRemaining = 0;
-    socket->SetRecvCallback(MakeCallback(&PackMimeStream::HandleRecv, this));
-    socket->SetSendCallback(MakeCallback(&PackMimeStream::HandleSend, this));
-    socket->SetCloseCallbacks(MakeCallback(&PackMimeStream::HandleNormalClose, this),
-                              MakeCallback(&PackMimeStream::HandleErrorClose, this));
+    socket->SetRecvCallback(MakeCallback(&PackMimeTcpConnection::HandleRecv, this));
+    socket->SetSendCallback(MakeCallback(&PackMimeTcpConnection::HandleSend, this));
+    socket->SetCloseCallbacks(MakeCallback(&PackMimeTcpConnection::HandleNormalClose, this),
+                              MakeCallback(&PackMimeTcpConnection::HandleErrorClose, this));
 }
 
 void
-PackMimeStream::Open(Ptr<Node> node, const Address& remote)
+PackMimeTcpConnection::Open(Ptr<Node> node, const Address& remote)
 {
     NS_LOG_FUNCTION(this << node->GetId() << remote);
     Ptr<Socket> socket = Socket::CreateSocket(node, TcpSocketFactory::GetTypeId());
     Attach(socket);
-    socket->SetConnectCallback(MakeCallback(&PackMimeStream::HandleConnected, this),
-                               MakeCallback(&PackMimeStream::HandleConnectFailed, this));
+    socket->SetConnectCallback(MakeCallback(&PackMimeTcpConnection::HandleConnected, this),
+                               MakeCallback(&PackMimeTcpConnection::HandleConnectFailed, this));
     int bound = Inet6SocketAddress::IsMatchingType(remote) ? socket->Bind6() : socket->Bind();
     if (bound != 0 || socket->Connect(remote) != 0)
     {
@@ -63,20 +63,20 @@ PackMimeStream::Open(Ptr<Node> node, const Address& remote)
 }
 
 void
-PackMimeStream::Adopt(Ptr<Socket> socket)
+PackMimeTcpConnection::Adopt(Ptr<Socket> socket)
 {
     Attach(socket);
 }
 
 void
-PackMimeStream::Release()
+PackMimeTcpConnection::Release()
 {
     if (!m_socket)
     {
         return;
     }
     NS_LOG_FUNCTION(this);
-    // Late events must not reach a recycled stream: null every callback first.
+    // Late events must not reach a recycled connection: null every callback first.
     m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
     m_socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
     m_socket->SetConnectCallback(MakeNullCallback<void, Ptr<Socket>>(),
@@ -88,14 +88,14 @@ PackMimeStream::Release()
 }
 
 void
-PackMimeStream::CloseWhenSent()
+PackMimeTcpConnection::CloseWhenSent()
 {
     m_closeWhenSent = true;
     Flush();
 }
 
 void
-PackMimeStream::Abort()
+PackMimeTcpConnection::Abort()
 {
     if (m_socket)
     {
@@ -110,19 +110,19 @@ PackMimeStream::Abort()
 }
 
 bool
-PackMimeStream::IsAttached() const
+PackMimeTcpConnection::IsAttached() const
 {
     return m_socket != nullptr;
 }
 
 Ptr<Socket>
-PackMimeStream::GetSocket() const
+PackMimeTcpConnection::GetSocket() const
 {
     return m_socket;
 }
 
 uint16_t
-PackMimeStream::GetLocalPort() const
+PackMimeTcpConnection::GetLocalPort() const
 {
     Address local;
     m_socket->GetSockName(local);
@@ -130,7 +130,7 @@ PackMimeStream::GetLocalPort() const
 }
 
 uint16_t
-PackMimeStream::PortOf(const Address& address)
+PackMimeTcpConnection::PortOf(const Address& address)
 {
     return InetSocketAddress::IsMatchingType(address)
                ? InetSocketAddress::ConvertFrom(address).GetPort()
@@ -138,7 +138,7 @@ PackMimeStream::PortOf(const Address& address)
 }
 
 void
-PackMimeStream::SendRequest(const PackMimeHeader& header)
+PackMimeTcpConnection::SendRequest(const PackMimeHeader& header)
 {
     Chunk c;
     Buffer buffer;
@@ -155,7 +155,7 @@ PackMimeStream::SendRequest(const PackMimeHeader& header)
 }
 
 void
-PackMimeStream::SendBytes(uint64_t bytes)
+PackMimeTcpConnection::SendBytes(uint64_t bytes)
 {
     Chunk c;
     c.headerLength = 0;
@@ -166,26 +166,26 @@ PackMimeStream::SendBytes(uint64_t bytes)
 }
 
 void
-PackMimeStream::ExpectResponse(uint64_t bytes)
+PackMimeTcpConnection::ExpectResponse(uint64_t bytes)
 {
     m_responseRemaining = bytes;
 }
 
 void
-PackMimeStream::ParseRequests()
+PackMimeTcpConnection::ParseRequests()
 {
     m_parseRequests = true;
 }
 
 void
-PackMimeStream::NotifyWhenAcked()
+PackMimeTcpConnection::NotifyWhenAcked()
 {
     m_watchAcked = true;
     CheckAcked();
 }
 
 uint64_t
-PackMimeStream::GetQueuedBytes() const
+PackMimeTcpConnection::GetQueuedBytes() const
 {
     uint64_t total = 0;
     for (const auto& c : m_queue)
@@ -196,7 +196,7 @@ PackMimeStream::GetQueuedBytes() const
 }
 
 void
-PackMimeStream::Flush()
+PackMimeTcpConnection::Flush()
 {
     while (m_socket && !m_queue.empty())
     {
@@ -247,7 +247,7 @@ PackMimeStream::Flush()
 }
 
 void
-PackMimeStream::CheckAcked()
+PackMimeTcpConnection::CheckAcked()
 {
     if (!m_watchAcked || !m_socket || !m_queue.empty())
     {
@@ -265,7 +265,7 @@ PackMimeStream::CheckAcked()
 }
 
 void
-PackMimeStream::Consume(Ptr<Packet> packet)
+PackMimeTcpConnection::Consume(Ptr<Packet> packet)
 {
     uint32_t size = packet->GetSize();
     if (handlers.received)
@@ -328,7 +328,7 @@ PackMimeStream::Consume(Ptr<Packet> packet)
 }
 
 void
-PackMimeStream::HandleConnected(Ptr<Socket> socket)
+PackMimeTcpConnection::HandleConnected(Ptr<Socket> socket)
 {
     NS_LOG_FUNCTION(this);
     if (handlers.connected)
@@ -338,7 +338,7 @@ PackMimeStream::HandleConnected(Ptr<Socket> socket)
 }
 
 void
-PackMimeStream::HandleConnectFailed(Ptr<Socket> socket)
+PackMimeTcpConnection::HandleConnectFailed(Ptr<Socket> socket)
 {
     NS_LOG_FUNCTION(this);
     Release();
@@ -349,7 +349,7 @@ PackMimeStream::HandleConnectFailed(Ptr<Socket> socket)
 }
 
 void
-PackMimeStream::HandleRecv(Ptr<Socket> socket)
+PackMimeTcpConnection::HandleRecv(Ptr<Socket> socket)
 {
     // Read in bounded pieces: one Recv() of everything available makes ns-3's TcpRxBuffer
     // join all its segments into one packet, and joining segments whose payload is partly
@@ -365,14 +365,14 @@ PackMimeStream::HandleRecv(Ptr<Socket> socket)
 }
 
 void
-PackMimeStream::HandleSend(Ptr<Socket> socket, uint32_t available)
+PackMimeTcpConnection::HandleSend(Ptr<Socket> socket, uint32_t available)
 {
     Flush();
     CheckAcked();
 }
 
 void
-PackMimeStream::HandleNormalClose(Ptr<Socket> socket)
+PackMimeTcpConnection::HandleNormalClose(Ptr<Socket> socket)
 {
     NS_LOG_FUNCTION(this);
     if (handlers.closed)
@@ -382,7 +382,7 @@ PackMimeStream::HandleNormalClose(Ptr<Socket> socket)
 }
 
 void
-PackMimeStream::HandleErrorClose(Ptr<Socket> socket)
+PackMimeTcpConnection::HandleErrorClose(Ptr<Socket> socket)
 {
     NS_LOG_FUNCTION(this);
     Release();
