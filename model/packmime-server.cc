@@ -55,7 +55,7 @@ PackMimeServer::GetTypeId()
             .AddTraceSource("Rx",
                             "Bytes received from a client (headers and payload).",
                             MakeTraceSourceAccessor(&PackMimeServer::m_rxTrace),
-                            "ns3::PackMimeFlowClient::BytesTracedCallback");
+                            "ns3::PackMimeServer::BytesTracedCallback");
     return tid;
 }
 

@@ -91,6 +91,12 @@ class PackMimeServer : public Application
      */
     typedef void (*RequestTracedCallback)(const PackMimeHeader& header, Time delay);
 
+    /**
+     * TracedCallback signature for bytes received.
+     * @param [in] bytes how many (headers and payload)
+     */
+    typedef void (*BytesTracedCallback)(uint32_t bytes);
+
   protected:
     void DoDispose() override;
 
