@@ -41,30 +41,43 @@ static_assert(int(PackMimeHttpGenerator::FSD_FAST) == PM_FSD_FAST &&
                   int(PackMimeHttpGenerator::FSD_HOSKING) == PM_FSD_HOSKING,
               "FsdMethod and pm_fsd_method share values");
 
-namespace
-{
-
-/// Attribute name and ns-2 command of every replaceable variable, in pm_http_var order.
-const struct
-{
-    const char* attribute; ///< attribute name
-    const char* help;      ///< what the variable is
-} g_variables[PackMimeHttpGenerator::STREAMS] = {
-    {"FlowArrive", "connection inter-arrival time (s); ns-2 set-flow_arrive"},
-    {"ReqSize", "request size (bytes, truncated; < 1 becomes 1); ns-2 set-req_size"},
-    {"RspSize", "response size (bytes, truncated; < 1 becomes 1); ns-2 set-rsp_size"},
-    {"ServerDelay", "server delay (s); ns-2 set-server_delay"},
+// Every replaceable model variable, in pm_http_var order: attribute, what it is (with
+// ns-2's command), and the member holding the replacement.
+const PackMimeHttpGenerator::Variable PackMimeHttpGenerator::VARIABLES[STREAMS] = {
+    {"FlowArrive",
+     "connection inter-arrival time (s); ns-2 set-flow_arrive",
+     &PackMimeHttpGenerator::m_flowArrive},
+    {"ReqSize",
+     "request size (bytes, truncated; < 1 becomes 1); ns-2 set-req_size",
+     &PackMimeHttpGenerator::m_reqSize},
+    {"RspSize",
+     "response size (bytes, truncated; < 1 becomes 1); ns-2 set-rsp_size",
+     &PackMimeHttpGenerator::m_rspSize},
+    {"ServerDelay",
+     "server delay (s); ns-2 set-server_delay",
+     &PackMimeHttpGenerator::m_serverDelayRv},
     {"PersistRspSize",
-     "responses 2..n of a persistent connection (bytes; the PmPersistRspSize rule)"},
-    {"ProbPersistent", "persistent flag (non-zero: persistent); ns-2 set-prob_persistent"},
-    {"NumPages", "pages of a persistent connection (rounded up); ns-2 set-num_pages"},
-    {"ProbSingleObj", "single-object page flag (non-zero: one object); ns-2 set-prob_single_obj"},
-    {"ObjsPerPage", "objects of a multi-object page (rounded up); ns-2 set-objs_per_page"},
-    {"TimeBtwnPages", "think time before a new page (s); ns-2 set-time_btwn_pages"},
-    {"TimeBtwnObjs", "think time between objects of a page (s); ns-2 set-time_btwn_objs"},
+     "responses 2..n of a persistent connection (bytes; the PmPersistRspSize rule)",
+     &PackMimeHttpGenerator::m_persistRspSize},
+    {"ProbPersistent",
+     "persistent flag (non-zero: persistent); ns-2 set-prob_persistent",
+     &PackMimeHttpGenerator::m_probPersistent},
+    {"NumPages",
+     "pages of a persistent connection (rounded up); ns-2 set-num_pages",
+     &PackMimeHttpGenerator::m_numPages},
+    {"ProbSingleObj",
+     "single-object page flag (non-zero: one object); ns-2 set-prob_single_obj",
+     &PackMimeHttpGenerator::m_probSingleObj},
+    {"ObjsPerPage",
+     "objects of a multi-object page (rounded up); ns-2 set-objs_per_page",
+     &PackMimeHttpGenerator::m_objsPerPage},
+    {"TimeBtwnPages",
+     "think time before a new page (s); ns-2 set-time_btwn_pages",
+     &PackMimeHttpGenerator::m_timeBtwnPages},
+    {"TimeBtwnObjs",
+     "think time between objects of a page (s); ns-2 set-time_btwn_objs",
+     &PackMimeHttpGenerator::m_timeBtwnObjs},
 };
-
-} // namespace
 
 TypeId
 PackMimeHttpGenerator::GetTypeId()
@@ -162,31 +175,17 @@ PackMimeHttpGenerator::GetTypeId()
                     "ns3::PackMimeHttpGenerator::ConnectionTracedCallback");
         for (int v = 0; v < STREAMS; v++)
         {
-            t.AddAttribute(g_variables[v].attribute,
-                           std::string("Replacement for the model's ") + g_variables[v].help +
+            t.AddAttribute(VARIABLES[v].attribute,
+                           std::string("Replacement for the model's ") + VARIABLES[v].help +
                                " (null: the model).",
                            PointerValue(),
-                           MakePointerAccessor(REPLACEMENTS[v]),
+                           MakePointerAccessor(VARIABLES[v].replacement),
                            MakePointerChecker<RandomVariableStream>());
         }
         return t;
     }();
     return tid;
 }
-
-Ptr<RandomVariableStream> PackMimeHttpGenerator::*const PackMimeHttpGenerator::REPLACEMENTS[] = {
-    &PackMimeHttpGenerator::m_flowArrive,
-    &PackMimeHttpGenerator::m_reqSize,
-    &PackMimeHttpGenerator::m_rspSize,
-    &PackMimeHttpGenerator::m_serverDelayRv,
-    &PackMimeHttpGenerator::m_persistRspSize,
-    &PackMimeHttpGenerator::m_probPersistent,
-    &PackMimeHttpGenerator::m_numPages,
-    &PackMimeHttpGenerator::m_probSingleObj,
-    &PackMimeHttpGenerator::m_objsPerPage,
-    &PackMimeHttpGenerator::m_timeBtwnPages,
-    &PackMimeHttpGenerator::m_timeBtwnObjs,
-};
 
 PackMimeHttpGenerator::PackMimeHttpGenerator()
     : m_rate(10.0),
@@ -214,7 +213,7 @@ PackMimeHttpGenerator::~PackMimeHttpGenerator()
 Ptr<RandomVariableStream>
 PackMimeHttpGenerator::Replacement(int v) const
 {
-    return this->*REPLACEMENTS[v];
+    return this->*VARIABLES[v].replacement;
 }
 
 void
@@ -624,7 +623,7 @@ PackMimeHttpGenerator::DoDispose()
     m_serverDelay = nullptr;
     for (int v = 0; v < STREAMS; v++)
     {
-        this->*REPLACEMENTS[v] = nullptr;
+        this->*VARIABLES[v].replacement = nullptr;
     }
 }
 

@@ -199,8 +199,17 @@ class PackMimeHttpGenerator : public PackMimeWorkload
     Ptr<RandomVariableStream> m_objsPerPage;    //!< ObjsPerPage
     Ptr<RandomVariableStream> m_timeBtwnPages;  //!< TimeBtwnPages
     Ptr<RandomVariableStream> m_timeBtwnObjs;   //!< TimeBtwnObjs
-    /// The replacement members, indexed by pm_http_var.
-    static Ptr<RandomVariableStream> PackMimeHttpGenerator::*const REPLACEMENTS[STREAMS];
+
+    /// A replaceable model variable.
+    struct Variable
+    {
+        const char* attribute; ///< attribute name
+        const char* help;      ///< what the variable is, with ns-2's command
+        Ptr<RandomVariableStream> PackMimeHttpGenerator::*replacement; ///< its member
+    };
+
+    /// Every replaceable model variable, indexed by pm_http_var.
+    static const Variable VARIABLES[STREAMS];
 
     std::vector<Ptr<PackMimeHttpClient>> m_clients; //!< client app of every pair
     std::vector<Address> m_servers;                 //!< server address of every pair

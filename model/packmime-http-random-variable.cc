@@ -15,6 +15,9 @@ namespace ns3
 
 NS_OBJECT_ENSURE_REGISTERED(PackMimeHttpRandomVariable);
 
+/// A model variable and its name, as MakeEnumChecker takes them.
+#define VAR(v) v, std::string(pm_http_var_name(v))
+
 TypeId
 PackMimeHttpRandomVariable::GetTypeId()
 {
@@ -28,32 +31,20 @@ PackMimeHttpRandomVariable::GetTypeId()
                 "The PackMime-HTTP model variable to draw.",
                 EnumValue(PM_HTTP_SERVER_DELAY),
                 PackMimeMakeEnumAccessor<pm_http_var>(&PackMimeHttpRandomVariable::m_variable),
-                MakeEnumChecker(PM_HTTP_FLOW_ARRIVAL,
-                                "flow-arrival",
-                                PM_HTTP_REQ_SIZE,
-                                "req-size",
-                                PM_HTTP_RSP_SIZE,
-                                "rsp-size",
-                                PM_HTTP_SERVER_DELAY,
-                                "server-delay",
-                                PM_HTTP_PERSIST_RSP_SIZE,
-                                "persist-rsp-size",
-                                PM_HTTP_PERSISTENT,
-                                "persistent",
-                                PM_HTTP_PAGES,
-                                "pages",
-                                PM_HTTP_SINGLE_OBJ,
-                                "single-obj",
-                                PM_HTTP_OBJS_PER_PAGE,
-                                "objs-per-page",
-                                PM_HTTP_TIME_BTWN_PAGES,
-                                "time-btwn-pages",
-                                PM_HTTP_TIME_BTWN_OBJS,
-                                "time-btwn-objs",
-                                PM_HTTP_XMIT_CLIENT,
-                                "xmit-client",
-                                PM_HTTP_XMIT_SERVER,
-                                "xmit-server"))
+                // The names are the C core's (pm_http_var_name), in pm_http_var order.
+                MakeEnumChecker(VAR(PM_HTTP_FLOW_ARRIVAL),
+                                VAR(PM_HTTP_REQ_SIZE),
+                                VAR(PM_HTTP_RSP_SIZE),
+                                VAR(PM_HTTP_SERVER_DELAY),
+                                VAR(PM_HTTP_PERSIST_RSP_SIZE),
+                                VAR(PM_HTTP_PERSISTENT),
+                                VAR(PM_HTTP_PAGES),
+                                VAR(PM_HTTP_SINGLE_OBJ),
+                                VAR(PM_HTTP_OBJS_PER_PAGE),
+                                VAR(PM_HTTP_TIME_BTWN_PAGES),
+                                VAR(PM_HTTP_TIME_BTWN_OBJS),
+                                VAR(PM_HTTP_XMIT_CLIENT),
+                                VAR(PM_HTTP_XMIT_SERVER)))
             .AddAttribute("Rate",
                           "PackMime rate (new connections per second): the covariate of the "
                           "rate-dependent parameters.",
@@ -68,6 +59,8 @@ PackMimeHttpRandomVariable::GetTypeId()
                 MakeEnumChecker(PM_FSD_FAST, "fast", PM_FSD_HOSKING, "hosking"));
     return tid;
 }
+
+#undef VAR
 
 PackMimeHttpRandomVariable::PackMimeHttpRandomVariable()
     : m_variable(PM_HTTP_SERVER_DELAY),
