@@ -22,6 +22,8 @@ CORE_SOURCES = [
     'model/core/pm-stats.c',
     'model/core/pm-text.c',
     'model/core/pm-tm.c',
+    'model/core/pm-tm-binary.c',
+    'model/core/pm-tm-text.c',
     'model/core/pm-workloads.c',
 ]
 CORE_HEADERS = [
