@@ -12,19 +12,24 @@ CORE_SOURCES = [
     'model/core/pm-circulant.c',
     'model/core/pm-ecdf.c',
     'model/core/pm-error.c',
-    'model/core/pm-flowgen.c',
     'model/core/pm-fsd.c',
     'model/core/pm-http-planner.c',
     'model/core/pm-http-tables.c',
     'model/core/pm-http.c',
     'model/core/pm-patterns.c',
     'model/core/pm-rng.c',
-    'model/core/pm-stats.c',
     'model/core/pm-text.c',
-    'model/core/pm-tm.c',
     'model/core/pm-tm-binary.c',
     'model/core/pm-tm-text.c',
+    'model/core/pm-tm.c',
     'model/core/pm-workloads.c',
+]
+# What only the tools and the tests use (schedule writer, statistics, trace writers): kept out
+# of the ns-3 module library.
+TOOL_CORE_SOURCES = [
+    'model/core/pm-flowgen.c',
+    'model/core/pm-stats.c',
+    'model/core/pm-tm-write.c',
 ]
 CORE_HEADERS = [
     'model/core/pm-arrivals.h',
@@ -39,6 +44,7 @@ CORE_HEADERS = [
     'model/core/pm-patterns.h',
     'model/core/pm-rng.h',
     'model/core/pm-stats.h',
+    'model/core/pm-tm-write.h',
     'model/core/pm-tm.h',
     'model/core/pm-workloads.h',
 ]
@@ -169,13 +175,20 @@ def build(bld):
         export_includes=['model/core'],
         cflags=['-std=c11', '-fPIC', '-D_POSIX_C_SOURCE=200809L'],
         use=['GSL'])
+    bld(features='c cstlib',
+        source=TOOL_CORE_SOURCES,
+        target='packmime-tool-core',
+        includes=['model/core'],
+        export_includes=['model/core'],
+        cflags=['-std=c11', '-fPIC', '-D_POSIX_C_SOURCE=200809L'],
+        use=['packmime-core', 'GSL'])
 
     for tool in ['packmime-flowgen', 'packmime-sample', 'packmime-tm']:
         bld(features='c cprogram',
             source=['utils/%s.c' % tool, 'utils/pm-cli.c'],
             target=tool,
             cflags=['-std=c11', '-D_POSIX_C_SOURCE=200809L'],
-            use=['packmime-core', 'GSL'])
+            use=['packmime-tool-core', 'packmime-core', 'GSL'])
 
     module = bld.create_ns3_module('packmime', ['core', 'network', 'internet', 'applications',
                                                 'point-to-point', 'traffic-control'])
@@ -185,7 +198,7 @@ def build(bld):
 
     module_test = bld.create_ns3_module_test_library('packmime')
     module_test.source = TEST_SOURCES
-    module_test.use.extend(['packmime-core', 'GSL'])
+    module_test.use.extend(['packmime-tool-core', 'packmime-core', 'GSL'])
 
     headers = bld(features='ns3header')
     headers.module = 'packmime'

@@ -8,7 +8,7 @@
 
 #include "ns3/abort.h"
 #include "ns3/pm-rng.h"
-#include "ns3/pm-tm.h"
+#include "ns3/pm-tm-write.h"
 #include "ns3/test.h"
 
 #include <array>

@@ -5,7 +5,7 @@
  */
 #include "pm-cli.h"
 #include "pm-error.h"
-#include "pm-tm.h"
+#include "pm-tm-write.h"
 
 #include <float.h>
 #include <stdio.h>

@@ -34,25 +34,6 @@ le32(const unsigned char* p)
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-/* Little-endian encoders. */
-static void
-put_le64(unsigned char* p, uint64_t v)
-{
-    for (int i = 0; i < 8; i++)
-    {
-        p[i] = (unsigned char)(v >> (8 * i));
-    }
-}
-
-static void
-put_le32(unsigned char* p, uint32_t v)
-{
-    for (int i = 0; i < 4; i++)
-    {
-        p[i] = (unsigned char)(v >> (8 * i));
-    }
-}
-
 /* float32 <-> its IEEE-754 bits. */
 static float
 bits_to_float(uint32_t b)
@@ -60,29 +41,6 @@ bits_to_float(uint32_t b)
     float f;
     memcpy(&f, &b, sizeof(f));
     return f;
-}
-
-static uint32_t
-float_to_bits(float f)
-{
-    uint32_t b;
-    memcpy(&b, &f, sizeof(b));
-    return b;
-}
-
-/* "a" + "b" in a new string. */
-static char*
-concat(const char* a, const char* b)
-{
-    size_t la = strlen(a);
-    size_t lb = strlen(b);
-    char* s = malloc(la + lb + 1);
-    if (s)
-    {
-        memcpy(s, a, la);
-        memcpy(s + la, b, lb + 1);
-    }
-    return s;
 }
 
 /* Length of the open data file. */
@@ -214,8 +172,8 @@ pm_tm*
 pm_tm_open_binary(const char* prefix, pm_error* err)
 {
     pm_tm* tm = calloc(1, sizeof(*tm));
-    char* index_path = concat(prefix, ".index");
-    if (!tm || !index_path || !(tm->source = concat(prefix, ".data")))
+    char* index_path = pm_tm_concat(prefix, ".index");
+    if (!tm || !index_path || !(tm->source = pm_tm_concat(prefix, ".data")))
     {
         free(index_path);
         pm_tm_free(tm);
@@ -356,102 +314,4 @@ pm_tm_read_binary_record(pm_tm* tm, const tm_entry* e, float* m, pm_error* err)
         }
     }
     return PM_OK;
-}
-
-/* Write the canonical binary form to the files dpath and ipath. */
-static int
-write_binary_files(pm_tm* tm, const char* dpath, const char* ipath, pm_error* err)
-{
-    size_t n = tm->n;
-    float* m = malloc(n * n * sizeof(float));
-    unsigned char* rec = malloc(16 + 4 * n * n);
-    unsigned char* index = malloc(8 + 24 * tm->count);
-    FILE* df = NULL;
-    FILE* xf = NULL;
-    int rc = PM_OK;
-    if (!m || !rec || !index)
-    {
-        rc = pm_error_set(err, PM_ENOMEM, "%s: out of memory", dpath);
-    }
-    if (rc == PM_OK && !(df = fopen(dpath, "wb")))
-    {
-        rc = pm_error_set(err, PM_EIO, "%s: cannot write: %s", dpath, strerror(errno));
-    }
-    uint64_t size = 16 + 4 * (uint64_t)n * n;
-    if (rc == PM_OK)
-    {
-        put_le64(index, tm->count);
-    }
-    for (size_t k = 0; rc == PM_OK && k < tm->count; k++)
-    {
-        rc = pm_tm_read(tm, k, m, err);
-        if (rc != PM_OK)
-        {
-            break;
-        }
-        memset(rec, 0, 16); /* bytes 4..15 (padding and a pointer in Janus) written as zero */
-        put_le32(rec, (uint32_t)(n * n));
-        for (size_t i = 0; i < n * n; i++)
-        {
-            put_le32(rec + 16 + 4 * i, float_to_bits(m[i]));
-        }
-        if (fwrite(rec, 1, size, df) != size)
-        {
-            rc = pm_error_set(err, PM_EIO, "%s: write error", dpath);
-        }
-        put_le64(index + 8 + 24 * k, k * size);
-        put_le64(index + 16 + 24 * k, (uint64_t)tm->e[k].time);
-        put_le64(index + 24 + 24 * k, size);
-    }
-    if (df && fclose(df) != 0 && rc == PM_OK)
-    {
-        rc = pm_error_set(err, PM_EIO, "%s: write error", dpath);
-    }
-    if (rc == PM_OK && !(xf = fopen(ipath, "wb")))
-    {
-        rc = pm_error_set(err, PM_EIO, "%s: cannot write: %s", ipath, strerror(errno));
-    }
-    if (xf)
-    {
-        size_t len = 8 + 24 * tm->count;
-        if ((fwrite(index, 1, len, xf) != len || fclose(xf) != 0) && rc == PM_OK)
-        {
-            rc = pm_error_set(err, PM_EIO, "%s: write error", ipath);
-        }
-    }
-    free(m);
-    free(rec);
-    free(index);
-    return rc;
-}
-
-int
-pm_tm_write_binary(pm_tm* tm, const char* prefix, pm_error* err)
-{
-    /* Written next to the target and renamed only on success: a failure (a bad value in a
-     * text matrix, a full disk) leaves an existing trace at PREFIX untouched. */
-    char* ipath = concat(prefix, ".index");
-    char* dpath = concat(prefix, ".data");
-    char* itmp = ipath ? concat(ipath, ".tmp") : NULL;
-    char* dtmp = dpath ? concat(dpath, ".tmp") : NULL;
-    int rc = (itmp && dtmp) ? write_binary_files(tm, dtmp, itmp, err)
-                            : pm_error_set(err, PM_ENOMEM, "%s: out of memory", prefix);
-    if (rc == PM_OK && rename(dtmp, dpath) != 0)
-    {
-        rc = pm_error_set(err, PM_EIO, "%s: cannot write: %s", dpath, strerror(errno));
-    }
-    if (rc == PM_OK && rename(itmp, ipath) != 0)
-    {
-        rc = pm_error_set(err, PM_EIO, "%s: cannot write: %s", ipath, strerror(errno));
-    }
-    if (rc != PM_OK && itmp && dtmp)
-    {
-        remove(itmp);
-        remove(dtmp);
-    }
-    free(ipath);
-    free(dpath);
-    free(itmp);
-    free(dtmp);
-    return rc;
 }

@@ -31,6 +31,12 @@ struct pm_tm
     float* buffer; /* N*N floats for reading records */
 };
 
+/* "a" + "b" in a new string (NULL when out of memory). */
+char* pm_tm_concat(const char* a, const char* b);
+
+/* dir + "/" + name in a new string, without a doubled slash (NULL when out of memory). */
+char* pm_tm_join_path(const char* dir, const char* name);
+
 /* Sort the entries by time and reject duplicate keys. */
 int pm_tm_sort_entries(pm_tm* tm, pm_error* err);
 

@@ -14,20 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-
-/* dir + "/" + name (no doubled slash). */
-static char*
-join_path(const char* dir, const char* name)
-{
-    size_t ld = strlen(dir);
-    char* s = malloc(ld + strlen(name) + 2);
-    if (s)
-    {
-        sprintf(s, "%s%s%s", dir, (ld && dir[ld - 1] == '/') ? "" : "/", name);
-    }
-    return s;
-}
 
 /* qsort comparator of C strings. */
 static int
@@ -201,7 +187,7 @@ pm_tm*
 pm_tm_open_text(const char* dir, pm_error* err)
 {
     pm_tm* tm = calloc(1, sizeof(*tm));
-    char* key = join_path(dir, "key.tsv");
+    char* key = pm_tm_join_path(dir, "key.tsv");
     if (!tm || !key || !(tm->source = strdup(dir)))
     {
         free(key);
@@ -239,7 +225,7 @@ pm_tm_open_text(const char* dir, pm_error* err)
         tm_entry* e = &tm->e[tm->count];
         memset(e, 0, sizeof(*e));
         e->time = strtoll(ent->d_name, NULL, 10); /* atoi of the name up to the '.' */
-        e->path = join_path(dir, ent->d_name);
+        e->path = pm_tm_join_path(dir, ent->d_name);
         if (!e->path)
         {
             rc = pm_error_set(err, PM_ENOMEM, "%s: out of memory", dir);
@@ -353,100 +339,5 @@ pm_tm_read_text_matrix(const pm_tm* tm, const tm_entry* e, float* m, pm_error* e
                           n);
     }
     free(text);
-    return rc;
-}
-
-int
-pm_tm_write_text(pm_tm* tm, const char* dir, pm_error* err)
-{
-    if (mkdir(dir, 0755) != 0 && errno != EEXIST)
-    {
-        return pm_error_set(err, PM_EIO, "%s: cannot create: %s", dir, strerror(errno));
-    }
-    /* Matrix files already there would join this trace when it is read back: refuse. */
-    DIR* existing = opendir(dir);
-    struct dirent* ent;
-    while (existing && (ent = readdir(existing)) != NULL)
-    {
-        if (ent->d_name[0] == '0')
-        {
-            /* The message first: ent belongs to the directory stream closedir frees. */
-            int rc =
-                pm_error_set(err,
-                             PM_EINVAL,
-                             "%s: already holds matrix files (%s); write to an empty directory",
-                             dir,
-                             ent->d_name);
-            closedir(existing);
-            return rc;
-        }
-    }
-    if (existing)
-    {
-        closedir(existing);
-    }
-    size_t n = tm->n;
-    char* kpath = join_path(dir, "key.tsv");
-    float* m = malloc(n * n * sizeof(float));
-    int rc = (kpath && m) ? PM_OK : pm_error_set(err, PM_ENOMEM, "%s: out of memory", dir);
-    FILE* f = rc == PM_OK ? fopen(kpath, "w") : NULL;
-    if (rc == PM_OK && !f)
-    {
-        rc = pm_error_set(err, PM_EIO, "%s: cannot write: %s", kpath, strerror(errno));
-    }
-    for (size_t s = 0; f && s < n; s++)
-    {
-        for (size_t d = 0; d < n; d++)
-        {
-            if (d != s)
-            {
-                fprintf(f, "t%zu\tt%zu\tp1\tp1\t0\t0\n", s + 1, d + 1);
-            }
-        }
-    }
-    if (f && fclose(f) != 0 && rc == PM_OK)
-    {
-        rc = pm_error_set(err, PM_EIO, "%s: write error", kpath);
-    }
-    for (size_t k = 0; rc == PM_OK && k < tm->count; k++)
-    {
-        int64_t t = tm->e[k].time;
-        if (t < 0)
-        {
-            rc = pm_error_set(err,
-                              PM_EINVAL,
-                              "%s: time key %lld cannot be written in text form (matrix file "
-                              "names start with '0')",
-                              dir,
-                              (long long)t);
-            break;
-        }
-        rc = pm_tm_read(tm, k, m, err);
-        char name[32];
-        snprintf(name, sizeof(name), t < 1000 ? "%04lld.tsv" : "0%lld.tsv", (long long)t);
-        char* path = rc == PM_OK ? join_path(dir, name) : NULL;
-        FILE* tf = path ? fopen(path, "w") : NULL;
-        if (rc == PM_OK && !tf)
-        {
-            rc = pm_error_set(err, PM_EIO, "%s: cannot write", path ? path : dir);
-        }
-        for (size_t s = 0; tf && s < n; s++)
-        {
-            for (size_t d = 0; d < n; d++)
-            {
-                if (d != s)
-                {
-                    fprintf(tf, "%.9g\n", (double)m[s * n + d]); /* 9 digits: float round trip */
-                }
-            }
-        }
-        if (tf && fclose(tf) != 0 && rc == PM_OK)
-        {
-            rc = pm_error_set(err, PM_EIO, "%s: write error", path);
-        }
-        free(path);
-    }
-    free(kpath);
-    free(m);
     return rc;
 }

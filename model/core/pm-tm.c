@@ -11,7 +11,36 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
+
+/* "a" + "b" in a new string. */
+char*
+pm_tm_concat(const char* a, const char* b)
+{
+    size_t la = strlen(a);
+    size_t lb = strlen(b);
+    char* s = malloc(la + lb + 1);
+    if (s)
+    {
+        memcpy(s, a, la);
+        memcpy(s + la, b, lb + 1);
+    }
+    return s;
+}
+
+/* dir + "/" + name (no doubled slash). */
+char*
+pm_tm_join_path(const char* dir, const char* name)
+{
+    size_t ld = strlen(dir);
+    char* s = malloc(ld + strlen(name) + 2);
+    if (s)
+    {
+        sprintf(s, "%s%s%s", dir, (ld && dir[ld - 1] == '/') ? "" : "/", name);
+    }
+    return s;
+}
 
 /* qsort comparator of entries by time. */
 static int

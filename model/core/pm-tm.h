@@ -53,14 +53,6 @@ extern "C"
     /* Read every matrix once (one buffer): PM_OK when all are valid, else the first error;
      * run it before a simulation so that a bad value late in the trace cannot stop it. */
     int pm_tm_validate(pm_tm* tm, pm_error* err);
-    /* Write the trace in canonical binary form (index sorted by time, data in time order,
-     * header bytes 4..15 zero, little-endian) to PREFIX.index and PREFIX.data. */
-    int pm_tm_write_binary(pm_tm* tm, const char* prefix, pm_error* err);
-
-    /* Write the trace in text form to DIR (created if missing; it must not hold matrix files
-     * already): key.tsv naming ToRs t1..tN in one pod p1, and one file per matrix named by its
-     * time key (0001.tsv for key 1). */
-    int pm_tm_write_text(pm_tm* tm, const char* dir, pm_error* err);
 
 #ifdef __cplusplus
 }
