@@ -711,9 +711,17 @@ PackMimeFlowWorkload::DoPrintSummary(std::ostream& os) const
     for (uint32_t b = 0; b < PackMimeFlowStatistics::BUCKETS; b++)
     {
         out << std::left << std::setw(12) << PackMimeFlowStatistics::GetBucketName(b) << std::right
-            << std::setw(11) << s.bucketFlows[b] << std::setprecision(3) << std::setw(15)
-            << s.fctP50[b] * 1e3 << std::setw(15) << s.fctP99[b] * 1e3 << std::setw(15)
-            << s.slowdownP50[b] << std::setw(15) << s.slowdownP99[b] << "\n";
+            << std::setw(11) << s.bucketFlows[b] << std::setprecision(3);
+        if (s.bucketFlows[b] == 0)
+        {
+            // No flow completed in this bucket: no quantile to show (null in the JSON).
+            out << std::setw(15) << "-" << std::setw(15) << "-" << std::setw(15) << "-"
+                << std::setw(15) << "-"
+                << "\n";
+            continue;
+        }
+        out << std::setw(15) << s.fctP50[b] * 1e3 << std::setw(15) << s.fctP99[b] * 1e3
+            << std::setw(15) << s.slowdownP50[b] << std::setw(15) << s.slowdownP99[b] << "\n";
     }
     os << out.str();
 }

@@ -296,6 +296,10 @@ if [ -x "$pf" ]; then
     expect "flows small run" 0 "" -- "$pf" --cdf=fb_keyvalue --hosts=3 --link=1Gbps --flows=200 --outdir="$work/flows"
     check "flows.csv has 200 rows" test "$(tail -n +2 "$work/flows/flows.csv" | wc -l)" -eq 200
     check "summary.json written" grep -q '"flows_generated": 200' "$work/flows/summary.json"
+    # fb_keyvalue flows are all below 100 KB: the two larger buckets are empty, shown as "-"
+    # (null in summary.json), never as "nan".
+    check "empty size bucket shown as -" grep -Eq '^>=10MB +0 +- +- +- +-$' "$work/out"
+    check "no nan in the summary" sh -c "! grep -qi nan '$work/out'"
     # --flows=N runs until the N-th flow has arrived, whatever the seed (it used to stop at
     # a computed time, before it).
     for run in 1 2 3 4 5 6 7 8 9 10; do
