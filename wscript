@@ -101,6 +101,7 @@ MODULE_HEADERS = [
     'model/packmime-log-histogram.h',
     'model/packmime-record-status.h',
     'model/packmime-server.h',
+    'model/packmime-session-pool.h',
     'model/packmime-summary.h',
     'model/packmime-tcp-connection.h',
     'model/packmime-workload.h',

@@ -98,7 +98,7 @@ PackMimeFlowClient::GetFlowsWaited() const
 uint64_t
 PackMimeFlowClient::GetConnectionsOpened() const
 {
-    return m_opened;
+    return m_connections.GetOpened();
 }
 
 uint32_t
@@ -110,7 +110,7 @@ PackMimeFlowClient::GetPeakConnectionsPerDestination() const
 uint32_t
 PackMimeFlowClient::GetOpenConnections() const
 {
-    return m_open;
+    return m_connections.GetOpen();
 }
 
 void
@@ -118,11 +118,12 @@ PackMimeFlowClient::DoDispose()
 {
     // Release the sockets before recording running flows as incomplete: nothing may be sent
     // while the node is torn down (its IP stack may be disposed already, as in ns-3.35).
-    for (const auto& c : m_connections.All())
-    {
-        c->idleTimer.Cancel();
-        c->tcp.Release();
-    }
+    m_connections.ForEachOpen(
+        [](Connection* c)
+        {
+            c->idleTimer.Cancel();
+        });
+    m_connections.ReleaseSockets();
     AbortRunningFlows();
     m_connections.Clear();
     m_idle.clear();
@@ -142,15 +143,13 @@ PackMimeFlowClient::StopApplication()
 {
     NS_LOG_FUNCTION(this);
     AbortRunningFlows();
-    for (const auto& c : m_connections.All())
-    {
-        if (c->inUse)
+    m_connections.ForEachOpen(
+        [this](Connection* c)
         {
             c->idleTimer.Cancel();
             c->tcp.Abort();
-            Recycle(c.get());
-        }
-    }
+            Recycle(c);
+        });
 }
 
 void
@@ -193,8 +192,7 @@ PackMimeFlowClient::TakeConnection(Flow* flow)
         m_waited++;
         return nullptr;
     }
-    c = m_connections.Acquire();
-    c->inUse = true;
+    c = m_connections.Open();
     c->dst = dst;
     c->established = false;
     c->flow = flow;
@@ -224,10 +222,8 @@ PackMimeFlowClient::TakeConnection(Flow* flow)
     {
         Fail(c, PackMimeFlowRecord::RESET, error ? "connection-reset" : "connection-closed");
     };
-    m_open++;
     uint32_t open = ++m_perDestination[dst];
     m_peakPerDestination = std::max(m_peakPerDestination, open);
-    m_opened++;
     c->tcp.Open(GetNode(), flow->record.server);
     // If Open failed at once, connectFailed has already recorded the flow and recycled c.
     return c->tcp.IsAttached() ? c : nullptr;
@@ -379,12 +375,9 @@ PackMimeFlowClient::RemoveIdle(Connection* c)
 void
 PackMimeFlowClient::Recycle(Connection* c)
 {
-    if (c->inUse)
+    if (m_connections.Close(c))
     {
-        c->inUse = false;
-        m_open--;
         m_perDestination[c->dst]--;
-        m_connections.Release(c);
     }
 }
 
@@ -399,11 +392,14 @@ PackMimeFlowClient::RecycleFlow(Flow* flow)
 void
 PackMimeFlowClient::AbortRunningFlows()
 {
-    for (const auto& c : m_connections.All())
-    {
-        if (c->inUse && c->flow)
+    m_connections.ForEachOpen(
+        [this](Connection* c)
         {
             Flow* flow = c->flow;
+            if (!flow)
+            {
+                return; // idle
+            }
             c->flow = nullptr;
             flow->record.completed = false;
             flow->record.returncode = PackMimeFlowRecord::INCOMPLETE;
@@ -412,9 +408,8 @@ PackMimeFlowClient::AbortRunningFlows()
             RecycleFlow(flow);
             c->idleTimer.Cancel();
             c->tcp.Abort();
-            Recycle(c.get());
-        }
-    }
+            Recycle(c);
+        });
     for (auto& [dst, waiting] : m_waiting)
     {
         for (Flow* flow : waiting)

@@ -6,6 +6,7 @@
 
 #include "packmime-flow-record.h"
 #include "packmime-free-list.h"
+#include "packmime-session-pool.h"
 #include "packmime-tcp-connection.h"
 
 #include "ns3/application.h"
@@ -144,11 +145,11 @@ class PackMimeFlowClient : public Application
     void Recycle(Connection* connection);
     void RecycleFlow(Flow* flow);
 
-    Time m_idleTimeout;                         //!< close idle connections after this (0: never)
-    uint32_t m_maxIdle;                         //!< idle connections kept per destination (0: all)
-    uint32_t m_maxConnections;                  //!< open connections per destination (0: any)
-    Time m_timeWait;                            //!< TIME_WAIT of the connections it closes
-    PackMimeFreeList<Connection> m_connections; //!< pooled connections (idle, busy or free)
+    Time m_idleTimeout;        //!< close idle connections after this (0: never)
+    uint32_t m_maxIdle;        //!< idle connections kept per destination (0: all)
+    uint32_t m_maxConnections; //!< open connections per destination (0: any)
+    Time m_timeWait;           //!< TIME_WAIT of the connections it closes
+    PackMimeSessionPool<Connection> m_connections; //!< pooled connections (idle, busy or free)
     std::unordered_map<uint32_t, std::vector<Connection*>> m_idle; //!< idle, per destination
     std::unordered_map<uint32_t, uint32_t> m_perDestination;       //!< open, per destination
     std::unordered_map<uint32_t, std::deque<Flow*>> m_waiting;     //!< waiting, per destination
@@ -157,9 +158,7 @@ class PackMimeFlowClient : public Application
     uint32_t m_waitingNow{0};                                      //!< flows waiting now
     uint64_t m_waited{0};                                          //!< flows that waited
     bool m_serving{false};                                         //!< in ServeWaiting
-    uint64_t m_opened{0};                                          //!< connections opened
     uint32_t m_peakPerDestination{0};                              //!< max open to one destination
-    uint32_t m_open{0};                                            //!< connections open now
     TracedCallback<const PackMimeFlowRecord&> m_flowTrace;         //!< flow finished or abandoned
     TracedCallback<uint32_t> m_rxTrace;                            //!< bytes received (responses)
 };

@@ -53,13 +53,13 @@ PackMimeHttpClient::~PackMimeHttpClient()
 uint32_t
 PackMimeHttpClient::GetOpenConnections() const
 {
-    return m_open;
+    return m_sessions.GetOpen();
 }
 
 uint32_t
 PackMimeHttpClient::GetSessionsAllocated() const
 {
-    return uint32_t(m_sessions.GetAllocated());
+    return m_sessions.GetAllocated();
 }
 
 void
@@ -67,10 +67,7 @@ PackMimeHttpClient::DoDispose()
 {
     // Release the sockets before recording open connections as incomplete: nothing may be
     // sent while the node is torn down (its IP stack may be disposed already, as in ns-3.35).
-    for (const auto& s : m_sessions.All())
-    {
-        s->tcp.Release();
-    }
+    m_sessions.ReleaseSockets();
     AbortConnections();
     m_sessions.Clear();
     Application::DoDispose();
@@ -94,9 +91,7 @@ PackMimeHttpClient::StartConnection(const PackMimeHttpConnectionRecord& record,
                                     const Address& server)
 {
     NS_LOG_FUNCTION(this << record.id << server);
-    Session* session = m_sessions.Acquire();
-    m_open++;
-    session->inUse = true;
+    Session* session = m_sessions.Open();
     session->record = record;
     session->record.start = Simulator::Now();
     session->requests.assign(requests, requests + record.requests);
@@ -202,8 +197,7 @@ PackMimeHttpClient::End(Session* session, PackMimeRecordStatus::Status code)
         return;
     }
     session->think.Cancel();
-    session->tcp.Abort(); // no-op once released; a released stream raises no events
-    session->inUse = false;
+    session->tcp.Abort(); // no-op once released; a released connection raises no events
     session->record.success = code == PackMimeHttpConnectionRecord::OK;
     session->record.code = code;
     session->record.error = PackMimeRecordStatus::Name(code);
@@ -212,21 +206,18 @@ PackMimeHttpClient::End(Session* session, PackMimeRecordStatus::Status code)
         session->record.closed = Simulator::Now();
     }
     PackMimeHttpConnectionRecord record = session->record;
-    m_sessions.Release(session);
-    m_open--;
+    m_sessions.Close(session);
     m_closedTrace(record);
 }
 
 void
 PackMimeHttpClient::AbortConnections()
 {
-    for (const auto& s : m_sessions.All())
-    {
-        if (s->inUse)
+    m_sessions.ForEachOpen(
+        [this](Session* s)
         {
-            End(s.get(), PackMimeHttpConnectionRecord::INCOMPLETE);
-        }
-    }
+            End(s, PackMimeHttpConnectionRecord::INCOMPLETE);
+        });
 }
 
 } // namespace ns3

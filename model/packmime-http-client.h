@@ -4,8 +4,8 @@
 #ifndef PACKMIME_HTTP_CLIENT_H
 #define PACKMIME_HTTP_CLIENT_H
 
-#include "packmime-free-list.h"
 #include "packmime-http-record.h"
+#include "packmime-session-pool.h"
 #include "packmime-tcp-connection.h"
 
 #include "ns3/address.h"
@@ -106,8 +106,7 @@ class PackMimeHttpClient : public Application
     void End(Session* session, PackMimeRecordStatus::Status code);
     PackMimeHttpExchangeRecord MakeExchange(const Session* session) const;
 
-    PackMimeFreeList<Session> m_sessions; //!< per-connection state, reused
-    uint32_t m_open{0};                   //!< sessions in use
+    PackMimeSessionPool<Session> m_sessions; //!< per-connection state, reused
     TracedCallback<const PackMimeHttpExchangeRecord&> m_requestSentTrace; //!< request sent
     TracedCallback<const PackMimeHttpExchangeRecord&>
         m_responseReceivedTrace;                                       //!< exchange complete

@@ -111,13 +111,13 @@ PackMimeServer::UseSharedServerDelay(Ptr<RandomVariableStream> delay)
 uint32_t
 PackMimeServer::GetOpenConnections() const
 {
-    return m_open;
+    return m_sessions.GetOpen();
 }
 
 uint32_t
 PackMimeServer::GetSessionsAllocated() const
 {
-    return uint32_t(m_sessions.GetAllocated());
+    return m_sessions.GetAllocated();
 }
 
 void
@@ -125,10 +125,7 @@ PackMimeServer::DoDispose()
 {
     // Release the sockets first, so that StopApplication sends nothing while the node is
     // torn down (its IP stack may be disposed already, as in ns-3.35).
-    for (const auto& s : m_sessions.All())
-    {
-        s->tcp.Release();
-    }
+    m_sessions.ReleaseSockets();
     StopApplication();
     m_sessions.Clear();
     m_serverDelay = nullptr;
@@ -190,14 +187,12 @@ PackMimeServer::StopApplication()
     }
     m_listener = nullptr;
     m_listener6 = nullptr;
-    for (const auto& s : m_sessions.All())
-    {
-        if (s->inUse)
+    m_sessions.ForEachOpen(
+        [this](Session* s)
         {
             s->tcp.Abort();
-            Recycle(s.get());
-        }
-    }
+            Recycle(s);
+        });
 }
 
 bool
@@ -210,9 +205,7 @@ void
 PackMimeServer::HandleAccept(Ptr<Socket> socket, const Address& from)
 {
     NS_LOG_FUNCTION(this << socket << from);
-    Session* session = m_sessions.Acquire();
-    m_open++;
-    session->inUse = true;
+    Session* session = m_sessions.Open();
     session->tcp.handlers = PackMimeTcpConnection::Handlers();
     session->tcp.handlers.request = [this, session](const PackMimeHeader& h)
     {
@@ -279,13 +272,10 @@ PackMimeServer::Respond(Session* session, uint64_t bytes, bool last)
 void
 PackMimeServer::Recycle(Session* session)
 {
-    if (session->inUse)
+    if (m_sessions.Close(session))
     {
-        session->inUse = false;
         session->delayed.Cancel();
         session->tcp.handlers = PackMimeTcpConnection::Handlers();
-        m_sessions.Release(session);
-        m_open--;
     }
 }
 

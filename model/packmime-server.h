@@ -5,8 +5,8 @@
 #define PACKMIME_SERVER_H
 
 #include "packmime-compat.h"
-#include "packmime-free-list.h"
 #include "packmime-header.h"
+#include "packmime-session-pool.h"
 #include "packmime-tcp-connection.h"
 
 #include "ns3/application.h"
@@ -124,8 +124,7 @@ class PackMimeServer : public Application
     Time m_timeWait;                         //!< TIME_WAIT of our sockets (0: TCP's own)
     Ptr<Socket> m_listener;                  //!< listening socket (IPv4 any)
     Ptr<Socket> m_listener6;                 //!< listening socket (IPv6 any)
-    PackMimeFreeList<Session> m_sessions;    //!< per-connection state, reused
-    uint32_t m_open{0};                      //!< sessions in use
+    PackMimeSessionPool<Session> m_sessions; //!< per-connection state, reused
     TracedCallback<const PackMimeHeader&, Time> m_requestTrace; //!< request received
     TracedCallback<uint32_t> m_rxTrace;                         //!< bytes received
 };
