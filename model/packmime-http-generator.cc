@@ -442,7 +442,15 @@ PackMimeHttpGenerator::ObserveDelayBox(Ptr<PackMimeDelayBox> box, uint32_t side)
                                                                       << "; expected 0 or 1");
     box->TraceConnectWithoutContext(
         "FlowStarted",
-        MakeCallback(&PackMimeHttpGenerator::HandleDelayBoxFlow, this, side));
+        MakeBoundCallback(&PackMimeHttpGenerator::HandleDelayBoxFlowOf, this, side));
+}
+
+void
+PackMimeHttpGenerator::HandleDelayBoxFlowOf(PackMimeHttpGenerator* generator,
+                                            uint32_t side,
+                                            const PackMimeDelayBoxFlow& flow)
+{
+    generator->HandleDelayBoxFlow(side, flow);
 }
 
 void

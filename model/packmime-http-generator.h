@@ -171,6 +171,11 @@ class PackMimeHttpGenerator : public PackMimeWorkload
     void HandleResponse(const PackMimeHttpExchangeRecord& exchange);
     void HandleClosed(const PackMimeHttpConnectionRecord& record);
     void HandleDelayBoxFlow(uint32_t side, const PackMimeDelayBoxFlow& flow);
+    /// HandleDelayBoxFlow as a free function, for MakeBoundCallback (ns-3.35's MakeCallback
+    /// binds no arguments to member functions).
+    static void HandleDelayBoxFlowOf(PackMimeHttpGenerator* generator,
+                                     uint32_t side,
+                                     const PackMimeDelayBoxFlow& flow);
     static double DrawReplacement(void* rv);
     /// @return the replacement of variable v, or null
     Ptr<RandomVariableStream> Replacement(int v) const;
