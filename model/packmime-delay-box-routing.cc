@@ -43,6 +43,14 @@ DescribeTransport(Ptr<const Packet> p, uint8_t protocol, PackMimeDelayBox::Packe
     return true;
 }
 
+/// Forward a packet: call the unicast-forward callback.
+template <typename Ucb, typename... Args>
+void
+Forward(Ucb ucb, Args... args)
+{
+    ucb(args...);
+}
+
 /// Forward a packet (call the unicast-forward callback) after `delay`.
 template <typename Ucb, typename... Args>
 void
@@ -53,11 +61,8 @@ ForwardLater(Time delay, Ucb ucb, Args... args)
         ucb(args...);
         return;
     }
-    Simulator::Schedule(delay,
-                        [ucb, args...]()
-                        {
-                            ucb(args...);
-                        });
+    // A function, not a lambda: ns-3.35's Simulator::Schedule takes no callables.
+    Simulator::Schedule(delay, &Forward<Ucb, Args...>, ucb, args...);
 }
 
 /**
