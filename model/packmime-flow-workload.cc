@@ -26,13 +26,6 @@
 #include "ns3/trace-source-accessor.h"
 #include "ns3/uinteger.h"
 
-#include <algorithm>
-#include <cinttypes>
-#include <cmath>
-#include <fstream>
-#include <iomanip>
-#include <sstream>
-
 namespace ns3
 {
 
@@ -626,6 +619,9 @@ PackMimeFlowWorkload::Summary
 PackMimeFlowWorkload::GetSummary() const
 {
     Summary s;
+    s.workload = m_cdf;
+    s.mode = pm_ecdf_mode_name(CoreMode(m_reading));
+    s.meanSize = m_sizes ? pm_ecdf_mean(m_sizes, CoreMode(m_reading)) : 0.0;
     s.generated = m_stats.GetOffered();
     s.completed = m_stats.GetCompleted();
     s.incomplete = m_stats.GetIncomplete();
@@ -678,52 +674,7 @@ PackMimeFlowWorkload::GetSummary() const
 void
 PackMimeFlowWorkload::DoPrintSummary(std::ostream& os) const
 {
-    Summary s = GetSummary();
-    std::ostringstream out;
-    out << std::fixed;
-    out << "===== packmime flows: summary =====\n";
-    out << "workload            " << m_cdf << " (" << pm_ecdf_mode_name(CoreMode(m_reading))
-        << ", mean " << std::setprecision(0)
-        << (m_sizes ? pm_ecdf_mean(m_sizes, CoreMode(m_reading)) : 0.0) << " B)\n";
-    out << "flows generated     " << s.generated << " (completed " << s.completed << ", incomplete "
-        << s.incomplete << ", failed " << s.failed << ")\n";
-    out << "bytes offered       " << s.bytesOffered << " (completed " << s.bytesCompleted << ")\n";
-    out << std::setprecision(4);
-    out << "target load         " << s.targetLoad << " (" << s.targetBps / 1e9
-        << " Gb/s offered)\n";
-    out << "achieved load       " << s.achievedLoad << " (" << s.achievedBps / 1e9
-        << " Gb/s offered over " << s.duration << " s; ratio " << s.achievedLoad / s.targetLoad
-        << ")\n";
-    out << "delivered           " << s.deliveredBps / 1e9 << " Gb/s\n";
-    if (s.incastRequests > 0)
-    {
-        out << "incast              " << s.incastRequests << " requests, " << s.incastFlows
-            << " flows, " << s.incastBytes << " bytes\n";
-    }
-    out << "connections opened  " << s.connectionsOpened << " (peak running flows " << s.peakRunning
-        << ")\n";
-    if (s.flowsWaited > 0)
-    {
-        out << "flows that waited   " << s.flowsWaited
-            << " (for a connection: MaxConnectionsPerDestination)\n";
-    }
-    out << "size bucket       flows    FCT p50 (ms)   FCT p99 (ms)   slowdown p50   slowdown p99\n";
-    for (uint32_t b = 0; b < PackMimeFlowStatistics::BUCKETS; b++)
-    {
-        out << std::left << std::setw(12) << PackMimeFlowStatistics::GetBucketName(b) << std::right
-            << std::setw(11) << s.bucketFlows[b] << std::setprecision(3);
-        if (s.bucketFlows[b] == 0)
-        {
-            // No flow completed in this bucket: no quantile to show (null in the JSON).
-            out << std::setw(15) << "-" << std::setw(15) << "-" << std::setw(15) << "-"
-                << std::setw(15) << "-"
-                << "\n";
-            continue;
-        }
-        out << std::setw(15) << s.fctP50[b] * 1e3 << std::setw(15) << s.fctP99[b] * 1e3
-            << std::setw(15) << s.slowdownP50[b] << std::setw(15) << s.slowdownP99[b] << "\n";
-    }
-    os << out.str();
+    GetSummary().Print(os);
 }
 
 std::string
@@ -737,42 +688,7 @@ PackMimeFlowWorkload::DoProgressText() const
 void
 PackMimeFlowWorkload::AddSummaryValues(PackMimeSummary& summary) const
 {
-    Summary s = GetSummary();
-    summary.AddText("workload", m_cdf);
-    summary.AddText("mode", pm_ecdf_mode_name(CoreMode(m_reading)));
-    summary.AddCount("flows_generated", s.generated);
-    summary.AddCount("flows_completed", s.completed);
-    summary.AddCount("flows_incomplete", s.incomplete);
-    summary.AddCount("flows_failed", s.failed);
-    summary.AddCount("bytes_offered", s.bytesOffered);
-    summary.AddCount("bytes_completed", s.bytesCompleted);
-    summary.AddCount("incast_requests", s.incastRequests);
-    summary.AddCount("incast_flows", s.incastFlows);
-    summary.AddCount("incast_bytes", s.incastBytes);
-    summary.AddCount("connections_opened", s.connectionsOpened);
-    summary.AddCount("peak_running_flows", s.peakRunning);
-    summary.AddCount("flows_waited", s.flowsWaited);
-    summary.AddNumber("duration_s", s.duration);
-    summary.AddNumber("target_load", s.targetLoad);
-    summary.AddNumber("achieved_load", s.achievedLoad);
-    summary.AddNumber("load_ratio", s.achievedLoad / s.targetLoad);
-    summary.AddNumber("target_bps", s.targetBps);
-    summary.AddNumber("achieved_bps", s.achievedBps);
-    summary.AddNumber("delivered_bps", s.deliveredBps);
-    auto num = &PackMimeJsonNumber;
-    std::ostringstream buckets;
-    buckets << "[\n";
-    for (uint32_t b = 0; b < PackMimeFlowStatistics::BUCKETS; b++)
-    {
-        buckets << "    {\"bucket\": \"" << PackMimeFlowStatistics::GetBucketName(b)
-                << "\", \"flows\": " << s.bucketFlows[b] << ", \"fct_p50_s\": " << num(s.fctP50[b])
-                << ", \"fct_p99_s\": " << num(s.fctP99[b])
-                << ", \"slowdown_p50\": " << num(s.slowdownP50[b])
-                << ", \"slowdown_p99\": " << num(s.slowdownP99[b]) << "}" << (b < 2 ? "," : "")
-                << "\n";
-    }
-    buckets << "  ]";
-    summary.AddJson("buckets", buckets.str());
+    GetSummary().AddTo(summary);
 }
 
 void

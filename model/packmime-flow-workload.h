@@ -7,6 +7,7 @@
 #include "packmime-flow-client.h"
 #include "packmime-flow-record.h"
 #include "packmime-flow-statistics.h"
+#include "packmime-flow-summary.h"
 #include "packmime-server.h"
 #include "packmime-workload.h"
 
@@ -154,34 +155,8 @@ class PackMimeFlowWorkload : public PackMimeWorkload
      */
     int64_t AssignStreams(int64_t stream);
 
-    /// Summary of a run.
-    struct Summary
-    {
-        uint64_t generated{0};         ///< flows offered
-        uint64_t completed{0};         ///< flows completed
-        uint64_t incomplete{0};        ///< flows running when the workload finished
-        uint64_t failed{0};            ///< flows that broke (connect failure, reset)
-        uint64_t bytesOffered{0};      ///< bytes of every offered flow (incast included)
-        uint64_t bytesCompleted{0};    ///< bytes of completed flows
-        uint64_t connectionsOpened{0}; ///< TCP connections opened
-        uint64_t peakRunning{0};       ///< most flows running at once
-        uint64_t flowsWaited{0};       ///< flows that waited for a connection (pool cap)
-        uint64_t incastRequests{0};    ///< incast requests offered
-        uint64_t incastFlows{0};       ///< incast flows offered (also counted in generated)
-        uint64_t incastBytes{0};       ///< bytes of incast flows
-        double duration{0};            ///< span of the arrival process (s)
-        double targetLoad{0};          ///< requested offered load (fraction of capacity)
-        double achievedLoad{
-            0};              ///< background offered bytes * 8 * h / (duration * senders * LinkRate)
-        double targetBps{0}; ///< requested offered rate (bit/s)
-        double achievedBps{0};            ///< offered bytes * 8 * h / duration
-        double deliveredBps{0};           ///< completed bytes * 8 / duration
-        uint64_t bucketFlows[3]{0, 0, 0}; ///< completed flows per size bucket
-        double fctP50[3];                 ///< FCT p50 per bucket (s)
-        double fctP99[3];                 ///< FCT p99 per bucket (s)
-        double slowdownP50[3];            ///< slowdown p50 per bucket
-        double slowdownP99[3];            ///< slowdown p99 per bucket
-    };
+    /// Summary of a run (PackMimeFlowSummary).
+    using Summary = PackMimeFlowSummary;
 
     /// @return the summary so far
     Summary GetSummary() const;
