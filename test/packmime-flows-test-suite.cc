@@ -1049,6 +1049,68 @@ class FlowsApplicationSettingsTestCase : public TestCase
 
 /**
  * @ingroup packmime-tests
+ * @brief PackMimeFlowStatistics by hand: counts per outcome, bytes, the peak of flows running
+ * at once, size buckets at their edges (100 KiB and 10 MiB go to the upper bucket) and the
+ * quantiles of one-value buckets (exact to the histogram's 0.1 %).
+ */
+class FlowStatisticsTestCase : public TestCase
+{
+  public:
+    FlowStatisticsTestCase()
+        : TestCase("flow statistics: outcomes, bytes, peak running, buckets at their edges")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        PackMimeFlowStatistics stats;
+        NS_TEST_EXPECT_MSG_EQ(PackMimeFlowStatistics::GetBucket(102399), 0u, "below 100 KiB");
+        NS_TEST_EXPECT_MSG_EQ(PackMimeFlowStatistics::GetBucket(102400), 1u, "100 KiB");
+        NS_TEST_EXPECT_MSG_EQ(PackMimeFlowStatistics::GetBucket(10485759), 1u, "below 10 MiB");
+        NS_TEST_EXPECT_MSG_EQ(PackMimeFlowStatistics::GetBucket(10485760), 2u, "10 MiB");
+        PackMimeFlowRecord done;
+        done.size = 1000;
+        done.start = Seconds(1);
+        done.end = Seconds(1.002);
+        done.completed = true;
+        PackMimeFlowRecord big = done;
+        big.size = 20000000;
+        big.end = Seconds(1.5);
+        PackMimeFlowRecord broken = done;
+        broken.completed = false;
+        broken.returncode = PackMimeFlowRecord::RESET;
+        PackMimeFlowRecord cut = broken;
+        cut.returncode = PackMimeFlowRecord::INCOMPLETE;
+        // Three flows offered, one ends, two more offered: at most four run at once.
+        stats.NoteOffered(done.size);
+        stats.NoteOffered(big.size);
+        stats.NoteOffered(broken.size);
+        stats.NoteRecord(done, MilliSeconds(1));
+        stats.NoteOffered(cut.size);
+        stats.NoteOffered(done.size);
+        stats.NoteRecord(big, MilliSeconds(250));
+        stats.NoteRecord(broken, Time());
+        stats.NoteRecord(cut, Time());
+        NS_TEST_EXPECT_MSG_EQ(stats.GetOffered(), 5u, "offered");
+        NS_TEST_EXPECT_MSG_EQ(stats.GetCompleted(), 2u, "completed");
+        NS_TEST_EXPECT_MSG_EQ(stats.GetFailed(), 1u, "failed (reset)");
+        NS_TEST_EXPECT_MSG_EQ(stats.GetIncomplete(), 1u, "incomplete");
+        NS_TEST_EXPECT_MSG_EQ(stats.GetBytesOffered(), 20004000u, "bytes offered");
+        NS_TEST_EXPECT_MSG_EQ(stats.GetBytesCompleted(), 20001000u, "bytes completed");
+        NS_TEST_EXPECT_MSG_EQ(stats.GetPeakRunning(), 4u, "peak running");
+        NS_TEST_EXPECT_MSG_EQ(stats.GetBucketFlows(0), 1u, "small bucket");
+        NS_TEST_EXPECT_MSG_EQ(stats.GetBucketFlows(1), 0u, "middle bucket");
+        NS_TEST_EXPECT_MSG_EQ(stats.GetBucketFlows(2), 1u, "large bucket");
+        NS_TEST_EXPECT_MSG_EQ_TOL(stats.GetFctQuantile(0, 0.5), 0.002, 0.002e-3, "FCT");
+        NS_TEST_EXPECT_MSG_EQ_TOL(stats.GetSlowdownQuantile(0, 0.99), 2.0, 2e-3, "slowdown");
+        NS_TEST_EXPECT_MSG_EQ_TOL(stats.GetSlowdownQuantile(2, 0.5), 2.0, 2e-3, "slowdown");
+        NS_TEST_EXPECT_MSG_EQ(std::isnan(stats.GetFctQuantile(1, 0.5)), true, "empty: NaN");
+    }
+};
+
+/**
+ * @ingroup packmime-tests
  * @brief Suite of ns-3 flow-workload tests.
  */
 class FlowsTestSuite : public TestSuite
@@ -1078,6 +1140,7 @@ class FlowsTestSuite : public TestSuite
         AddTestCase(new FlowsTrafficMatrixTestCase(), packmime_test::QUICK);
         AddTestCase(new FlowsTrafficMatrixEmptyEpochsTestCase(), packmime_test::QUICK);
         AddTestCase(new FlowsApplicationSettingsTestCase(), packmime_test::QUICK);
+        AddTestCase(new FlowStatisticsTestCase(), packmime_test::QUICK);
     }
 };
 
