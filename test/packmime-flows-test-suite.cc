@@ -185,6 +185,15 @@ SecondMomentRatio(const std::string& cdf, pm_ecdf_mode mode)
     return r;
 }
 
+/// Print a workload's summary into `out`.
+void
+PrintSummaryInto(Ptr<PackMimeFlowWorkload> w, std::string* out)
+{
+    std::ostringstream os;
+    w->PrintSummary(os);
+    *out = os.str();
+}
+
 } // namespace
 
 /**
@@ -661,13 +670,8 @@ class FlowsWorkloadBaseTestCase : public TestCase
             {
                 w->SetSummaryValue("link_mbps", 123.5);
                 Simulator::Schedule(stop, &PackMimeWorkload::Stop, w);
-                Simulator::Schedule(stop + MilliSeconds(1),
-                                    [w, &printed]()
-                                    {
-                                        std::ostringstream os;
-                                        w->PrintSummary(os);
-                                        printed = os.str();
-                                    });
+                // A function, not a lambda: ns-3.35's Simulator::Schedule takes no callables.
+                Simulator::Schedule(stop + MilliSeconds(1), &PrintSummaryInto, w, &printed);
             });
         NS_TEST_ASSERT_MSG_GT(run.records.size(), 50u, "flows before Stop");
         NS_TEST_EXPECT_MSG_EQ(run.records.size(), run.summary.generated, "one record per flow");
