@@ -34,7 +34,7 @@ le32(const unsigned char* p)
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-/* float32 <-> its IEEE-754 bits. */
+/* The float32 whose IEEE-754 bits are b. */
 static float
 bits_to_float(uint32_t b)
 {

@@ -36,6 +36,7 @@ put_le32(unsigned char* p, uint32_t v)
     }
 }
 
+/* The IEEE-754 bits of a float32. */
 static uint32_t
 float_to_bits(float f)
 {
