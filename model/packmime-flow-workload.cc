@@ -412,24 +412,15 @@ PackMimeFlowWorkload::CreateArrivals()
                           "PackMimeFlowWorkload (permutation): " << err.message);
     }
     pm_arrivals_config cfg = {};
-    cfg.sizes = m_sizes;
-    cfg.mode = CoreMode(m_reading);
     cfg.n_hosts = n;
     cfg.matrix = m_pattern == ALL_TO_ALL ? nullptr : m_matrix.data();
     cfg.load = m_load;
     cfg.capacity_bps = double(m_linkRate.GetBitRate());
     cfg.target_bps = double(m_targetRate.GetBitRate());
-    cfg.overhead = m_overhead;
     cfg.max_flows = m_maxFlows;
     cfg.stop_time =
         GetStopTime().IsStrictlyPositive() ? (GetStopTime() - GetStartTime()).GetSeconds() : 0;
-    pm_error err;
-    pm_arrivals_free(m_arrivals);
-    m_arrivals = pm_arrivals_new(&cfg, m_gapRng->Get(), m_sizeRng->Get(), m_pairRng->Get(), &err);
-    PACKMIME_FATAL_IF(m_arrivals == nullptr,
-                      "PackMimeFlowWorkload (attributes Load, LinkRate, TargetRate, Overhead, "
-                      "Pattern): "
-                          << err.message);
+    NewArrivals(cfg, "attributes Load, LinkRate, TargetRate, Overhead, Pattern");
     bool byTarget = m_targetRate.GetBitRate() > 0;
     m_targetBps = byTarget ? double(m_targetRate.GetBitRate())
                            : m_load * double(m_linkRate.GetBitRate()) *
@@ -525,17 +516,24 @@ PackMimeFlowWorkload::StartEpoch()
         return false;
     }
     pm_arrivals_config cfg = {};
-    cfg.sizes = m_sizes;
-    cfg.mode = CoreMode(m_reading);
     cfg.n_hosts = m_tm->GetN();
     cfg.matrix = weights.data();
     cfg.target_bps = bps;
-    cfg.overhead = m_overhead;
     cfg.stop_time = m_tmEpoch.GetSeconds();
-    pm_error err;
-    m_arrivals = pm_arrivals_new(&cfg, m_gapRng->Get(), m_sizeRng->Get(), m_pairRng->Get(), &err);
-    PACKMIME_FATAL_IF(!m_arrivals, "PackMimeFlowWorkload (traffic matrix): " << err.message);
+    NewArrivals(cfg, "traffic matrix");
     return true;
+}
+
+void
+PackMimeFlowWorkload::NewArrivals(pm_arrivals_config cfg, const char* what)
+{
+    cfg.sizes = m_sizes;
+    cfg.mode = CoreMode(m_reading);
+    cfg.overhead = m_overhead;
+    pm_error err;
+    pm_arrivals_free(m_arrivals);
+    m_arrivals = pm_arrivals_new(&cfg, m_gapRng->Get(), m_sizeRng->Get(), m_pairRng->Get(), &err);
+    PACKMIME_FATAL_IF(!m_arrivals, "PackMimeFlowWorkload (" << what << "): " << err.message);
 }
 
 void

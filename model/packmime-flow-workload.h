@@ -25,6 +25,7 @@
 
 // The C core's types, opaque here: this header needs neither the core's nor GSL's headers.
 struct pm_arrivals;
+struct pm_arrivals_config;
 struct pm_ecdf;
 
 namespace ns3
@@ -194,6 +195,9 @@ class PackMimeFlowWorkload : public PackMimeWorkload
   private:
     void Configure();
     void CreateArrivals();
+    /// Replace the arrival process by one built from cfg (the CDF, its reading and the
+    /// overhead filled in here); fatal error naming `what` if the core rejects it.
+    void NewArrivals(pm_arrivals_config cfg, const char* what);
     bool StartEpoch();
     void ScheduleNext();
     void Arrive(PackMimeFlowRecord record); //!< start a scheduled flow, schedule the next

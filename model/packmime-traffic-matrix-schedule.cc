@@ -81,10 +81,6 @@ void
 PackMimeTrafficMatrixSchedule::SetGroups(const std::vector<std::vector<uint32_t>>& groups,
                                          uint32_t hosts)
 {
-    PACKMIME_FATAL_IF(
-        !m_tm,
-        "PackMimeFlowWorkload::SetTrafficMatrixGroups: set Pattern=tm and TmTrace, and "
-        "install the workload first");
     PACKMIME_FATAL_IF(groups.size() != pm_tm_n(m_tm),
                       "PackMimeFlowWorkload::SetTrafficMatrixGroups: "
                           << groups.size() << " groups, but the trace " << m_path
@@ -169,12 +165,6 @@ PackMimeTrafficMatrixSchedule::GetOfferedEnd() const
 {
     // Epochs without demand have moved m_epochStart past themselves already.
     return m_inEpoch ? m_epochStart + m_epoch : m_epochStart;
-}
-
-Time
-PackMimeTrafficMatrixSchedule::GetEpoch() const
-{
-    return m_epoch;
 }
 
 double

@@ -62,7 +62,8 @@ class PackMimeTrafficMatrixSchedule
     uint32_t GetN() const;
 
     /**
-     * @brief Set the hosts of every matrix index (fatal error naming the method otherwise).
+     * @brief Set the hosts of every matrix index of the open trace (fatal error naming the
+     * method otherwise).
      * @param groups host indexes of every matrix index (as many groups as N)
      * @param hosts number of hosts of the workload
      */
@@ -97,9 +98,6 @@ class PackMimeTrafficMatrixSchedule
 
     /// @return when the epochs offered so far end
     Time GetOfferedEnd() const;
-
-    /// @return the epoch duration
-    Time GetEpoch() const;
 
     /// @return bits the epochs offered so far asked for
     double GetTargetBits() const;
