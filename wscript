@@ -31,7 +31,10 @@ TOOL_CORE_SOURCES = [
     'model/core/pm-stats.c',
     'model/core/pm-tm-write.c',
 ]
-CORE_HEADERS = [
+# Copied to ns3/ but kept out of packmime-module.h (they include GSL's headers): a second
+# ns3header group under another name, which no module header collects.
+PRIVATE_HEADERS = [
+    'model/gsl-rng-stream.h',
     'model/core/pm-arrivals.h',
     'model/core/pm-circulant.h',
     'model/core/pm-ecdf.h',
@@ -82,7 +85,6 @@ MODULE_HEADERS = [
     'helper/packmime-flow-helper.h',
     'helper/packmime-http-helper.h',
     'helper/packmime-tcp-presets.h',
-    'model/gsl-rng-stream.h',
     'model/packmime-address.h',
     'model/packmime-compat.h',
     'model/packmime-csv-writer.h',
@@ -107,7 +109,7 @@ MODULE_HEADERS = [
     'model/packmime-summary.h',
     'model/packmime-tcp-connection.h',
     'model/packmime-workload.h',
-] + CORE_HEADERS
+]
 TEST_SOURCES = [
     'test/packmime-arrivals-test-suite.cc',
     'test/packmime-delay-box-test-suite.cc',
@@ -206,6 +208,9 @@ def build(bld):
     headers = bld(features='ns3header')
     headers.module = 'packmime'
     headers.source = MODULE_HEADERS
+    private_headers = bld(features='ns3header')
+    private_headers.module = 'packmime-private'
+    private_headers.source = PRIVATE_HEADERS
 
     if bld.env['ENABLE_EXAMPLES']:
         bld.recurse('examples')

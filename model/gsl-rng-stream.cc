@@ -3,11 +3,7 @@
  */
 #include "gsl-rng-stream.h"
 
-#include "pm-rng.h"
-
-#include "ns3/abort.h"
 #include "ns3/log.h"
-#include "ns3/packmime-fatal.h"
 #include "ns3/rng-stream.h"
 
 #include <cstdint>
@@ -18,26 +14,6 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("GslRngStream");
 
 NS_OBJECT_ENSURE_REGISTERED(GslRngStream);
-
-namespace
-{
-
-/// gsl_rng "get" hook: a uniform 32-bit integer from the GslRngStream behind ctx.
-unsigned long
-BridgeGetInteger(void* ctx)
-{
-    return static_cast<unsigned long>(static_cast<GslRngStream*>(ctx)->DrawUniform() *
-                                      4294967296.0);
-}
-
-/// gsl_rng "get_double" hook: a uniform double in (0, 1) from the GslRngStream behind ctx.
-double
-BridgeGetDouble(void* ctx)
-{
-    return static_cast<GslRngStream*>(ctx)->DrawUniform();
-}
-
-} // namespace
 
 TypeId
 GslRngStream::GetTypeId()
@@ -50,12 +26,8 @@ GslRngStream::GetTypeId()
 }
 
 GslRngStream::GslRngStream()
-    : m_rng(nullptr)
+    : m_rng(PackMimeNewGslBridge(this, "GslRngStream"))
 {
-    pm_rng_source source = {&BridgeGetInteger, &BridgeGetDouble, this};
-    pm_error err;
-    m_rng = pm_rng_new_source(&source, &err);
-    PACKMIME_FATAL_IF(m_rng == nullptr, "GslRngStream: " << err.message);
 }
 
 GslRngStream::~GslRngStream()

@@ -4,6 +4,9 @@
 #ifndef GSL_RNG_STREAM_H
 #define GSL_RNG_STREAM_H
 
+#include "pm-rng.h"
+
+#include "ns3/packmime-fatal.h"
 #include "ns3/random-variable-stream.h"
 
 #include <gsl/gsl_rng.h>
@@ -19,6 +22,9 @@ namespace ns3
  * from this object's ns-3 stream (MRG32k3a), so it honours RngSeed, RngRun and the stream
  * set by AssignStreams/SetStream. Each model variable owns one GslRngStream, i.e. one ns-3
  * stream. As a RandomVariableStream it draws U(0,1) itself (GetValue, GetInteger).
+ *
+ * This header needs GSL's: include it (and the core's pm-*.h) by name where the core is
+ * called directly; packmime-module.h includes neither.
  */
 class GslRngStream : public RandomVariableStream
 {
@@ -68,6 +74,56 @@ class GslRngStream : public RandomVariableStream
   private:
     gsl_rng* m_rng; //!< bridge generator (owned); its draws call back into this object
 };
+
+namespace packmime_bridge
+{
+
+/**
+ * @brief gsl_rng "get" hook: a uniform 32-bit integer from the Source behind ctx.
+ * @param ctx the Source
+ * @return the integer
+ */
+template <class Source>
+unsigned long
+GetInteger(void* ctx)
+{
+    return static_cast<unsigned long>(static_cast<Source*>(ctx)->DrawUniform() * 4294967296.0);
+}
+
+/**
+ * @brief gsl_rng "get_double" hook: a uniform double in (0, 1) from the Source behind ctx.
+ * @param ctx the Source
+ * @return the value
+ */
+template <class Source>
+double
+GetDouble(void* ctx)
+{
+    return static_cast<Source*>(ctx)->DrawUniform();
+}
+
+} // namespace packmime_bridge
+
+/**
+ * @brief A GSL generator whose every draw is source->DrawUniform(): the RNG bridge, for any
+ * ns-3 object that draws uniforms from its own stream.
+ * @tparam Source an Object with a public `double DrawUniform()`
+ * @param source the object drawn from; must outlive the generator
+ * @param who the type named if GSL cannot allocate the generator
+ * @return the generator (free with gsl_rng_free)
+ */
+template <class Source>
+gsl_rng*
+PackMimeNewGslBridge(Source* source, const char* who)
+{
+    pm_rng_source hooks = {&packmime_bridge::GetInteger<Source>,
+                           &packmime_bridge::GetDouble<Source>,
+                           source};
+    pm_error err;
+    gsl_rng* rng = pm_rng_new_source(&hooks, &err);
+    PACKMIME_FATAL_IF(rng == nullptr, who << ": " << err.message);
+    return rng;
+}
 
 } // namespace ns3
 

@@ -267,13 +267,14 @@ PackMimeHttpGenerator::GetServerDelay()
     if (!m_serverDelay)
     {
         Validate(); // the model's variable needs a valid Rate
-        m_serverDelay =
-            CreateObjectWithAttributes<PackMimeHttpRandomVariable>("Variable",
-                                                                   EnumValue(PM_HTTP_SERVER_DELAY),
-                                                                   "Rate",
-                                                                   DoubleValue(m_rate),
-                                                                   "Fsd",
-                                                                   EnumValue(pm_fsd_method(m_fsd)));
+        // PackMimeHttpRandomVariable's enum attributes are int-valued on every ns-3.
+        m_serverDelay = CreateObjectWithAttributes<PackMimeHttpRandomVariable>(
+            "Variable",
+            EnumValue(static_cast<int>(PM_HTTP_SERVER_DELAY)),
+            "Rate",
+            DoubleValue(m_rate),
+            "Fsd",
+            EnumValue(static_cast<int>(m_fsd)));
     }
     return m_serverDelay;
 }

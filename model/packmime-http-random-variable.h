@@ -4,8 +4,7 @@
 #ifndef PACKMIME_HTTP_RANDOM_VARIABLE_H
 #define PACKMIME_HTTP_RANDOM_VARIABLE_H
 
-#include "gsl-rng-stream.h"
-#include "pm-http.h"
+#include "ns3/random-variable-stream.h"
 
 namespace ns3
 {
@@ -28,8 +27,11 @@ namespace ns3
  *   delay->SetAttribute("Rate", DoubleValue(100));
  *   server->SetAttribute("ServerDelay", PointerValue(delay));
  * @endcode
+ *
+ * The header is free of the C core and GSL (the sampler lives behind a pointer), so the
+ * module header needs neither.
  */
-class PackMimeHttpRandomVariable : public GslRngStream
+class PackMimeHttpRandomVariable : public RandomVariableStream
 {
   public:
     /**
@@ -53,11 +55,27 @@ class PackMimeHttpRandomVariable : public GslRngStream
      */
     uint32_t GetInteger() override;
 
+    /**
+     * @brief Pin the ns-3 stream.
+     * @param stream the stream index to use
+     * @return the number of streams used (always 1)
+     */
+    int64_t AssignStreams(int64_t stream);
+
+    /**
+     * @brief One uniform draw in (0, 1) from this object's ns-3 stream (1 - u when
+     * Antithetic is set): what the sampler's GSL bridge draws.
+     * @return the value
+     */
+    double DrawUniform();
+
   private:
-    pm_http_var m_variable;              //!< the model variable drawn
-    double m_rate;                       //!< new connections per second
-    pm_fsd_method m_fsd;                 //!< FSD generator
-    pm_http_sampler* m_sampler{nullptr}; //!< built at the first draw (owned)
+    struct Sampler; // the core's sampler and the GSL bridge it draws through
+
+    int m_variable;              //!< the model variable drawn (a pm_http_var)
+    double m_rate;               //!< new connections per second
+    int m_fsd;                   //!< FSD generator (a pm_fsd_method)
+    Sampler* m_sampler{nullptr}; //!< built at the first draw (owned)
 };
 
 } // namespace ns3

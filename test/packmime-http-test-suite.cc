@@ -8,6 +8,7 @@
 #include "packmime-test-compat.h"
 
 #include "ns3/core-module.h"
+#include "ns3/gsl-rng-stream.h"
 #include "ns3/internet-module.h"
 #include "ns3/network-module.h"
 #include "ns3/packmime-module.h"
