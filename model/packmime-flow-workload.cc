@@ -205,8 +205,9 @@ PackMimeFlowWorkload::GetTypeId()
                             MakeTraceSourceAccessor(&PackMimeFlowWorkload::m_flowTrace),
                             "ns3::PackMimeFlowWorkload::FlowTracedCallback")
             .AddTraceSource("ArrivalsEnded",
-                            "The last flow arrived (MaxFlows reached, StopTime passed or the "
-                            "traffic-matrix trace over): what remains is draining.",
+                            "The last flow arrived (MaxFlows reached, StopTime passed, the "
+                            "traffic-matrix trace over or Stop called): what remains is "
+                            "draining. Fired once.",
                             MakeTraceSourceAccessor(&PackMimeFlowWorkload::m_arrivalsEnded),
                             "ns3::TracedValueCallback::Void");
     return tid;
@@ -459,7 +460,8 @@ PackMimeFlowWorkload::DoStart()
     m_tm->Start(GetStartedAt());
     if (m_pattern == TRAFFIC_MATRIX && !StartEpoch())
     {
-        return; // no epoch with demand
+        EndArrivals(); // no epoch with demand
+        return;
     }
     ScheduleNext();
     if (m_incast->IsEnabled())
@@ -480,8 +482,7 @@ PackMimeFlowWorkload::ScheduleNext()
     }
     if (!more)
     {
-        m_nextIncast.Cancel(); // incast lasts as long as the background process
-        m_arrivalsEnded();
+        EndArrivals();
         return;
     }
     m_backgroundFlows++;
@@ -690,11 +691,22 @@ PackMimeFlowWorkload::AddSummaryValues(PackMimeSummary& summary) const
 }
 
 void
+PackMimeFlowWorkload::EndArrivals()
+{
+    m_next.Cancel();
+    m_nextIncast.Cancel(); // incast lasts as long as the background process
+    if (!m_arrivalsOver)
+    {
+        m_arrivalsOver = true;
+        m_arrivalsEnded();
+    }
+}
+
+void
 PackMimeFlowWorkload::DoStop()
 {
     NS_LOG_FUNCTION(this);
-    m_next.Cancel();
-    m_nextIncast.Cancel();
+    EndArrivals();
 }
 
 void

@@ -200,6 +200,8 @@ class PackMimeFlowWorkload : public PackMimeWorkload
     void NewArrivals(pm_arrivals_config cfg, const char* what);
     bool StartEpoch();
     void ScheduleNext();
+    /// No more arrivals (process over or Stop): cancel the pending ones, fire ArrivalsEnded once.
+    void EndArrivals();
     void Arrive(PackMimeFlowRecord record); //!< start a scheduled flow, schedule the next
     void ScheduleNextIncast();
     void ArriveIncast();
@@ -258,6 +260,7 @@ class PackMimeFlowWorkload : public PackMimeWorkload
     PackMimeFlowStatistics m_stats;                        //!< what became of the flows
     TracedCallback<const PackMimeFlowRecord&> m_flowTrace; //!< every flow's record
     TracedCallback<> m_arrivalsEnded; //!< the last flow (MaxFlows, StopTime, trace end) arrived
+    bool m_arrivalsOver{false};       //!< m_arrivalsEnded fired
 };
 
 } // namespace ns3

@@ -622,12 +622,20 @@ class FlowsDeterminismTestCase : public TestCase
     }
 };
 
+/// Append the simulation time to `times` (an ArrivalsEnded sink).
+void
+RecordNow(std::vector<Time>* times)
+{
+    times->push_back(Simulator::Now());
+}
+
 /**
  * @ingroup packmime-tests
  * @brief The workload base: Stop ends the arrivals (no flow offered after it, every offered
- * flow recorded once), SetSummaryValue adds a key to the summary file and the printed block,
- * and the summary writes JSON (escaped strings, null for a non-finite number, a key set twice
- * written once).
+ * flow recorded once, ArrivalsEnded fired once at Stop; once too when MaxFlows ends them and
+ * Finish stops the workload afterwards), SetSummaryValue adds a key to the summary file and the
+ * printed block, and the summary writes JSON (escaped strings, null for a non-finite number, a key
+ * set twice written once).
  */
 class FlowsWorkloadBaseTestCase : public TestCase
 {
@@ -657,6 +665,7 @@ class FlowsWorkloadBaseTestCase : public TestCase
         std::string path = CreateTempDirFilename("summary.json");
         Time stop = MilliSeconds(50); // about 145 flows at this load
         std::string printed;
+        std::vector<Time> ended;
         FlowRun run = RunStar(
             4,
             [&](PackMimeFlowHelper& h)
@@ -669,6 +678,8 @@ class FlowsWorkloadBaseTestCase : public TestCase
             [&](Ptr<PackMimeFlowWorkload> w)
             {
                 w->SetSummaryValue("link_mbps", 123.5);
+                w->TraceConnectWithoutContext("ArrivalsEnded",
+                                              MakeBoundCallback(&RecordNow, &ended));
                 Simulator::Schedule(stop, &PackMimeWorkload::Stop, w);
                 // A function, not a lambda: ns-3.35's Simulator::Schedule takes no callables.
                 Simulator::Schedule(stop + MilliSeconds(1), &PrintSummaryInto, w, &printed);
@@ -681,6 +692,30 @@ class FlowsWorkloadBaseTestCase : public TestCase
             last = std::max(last, r.start);
         }
         NS_TEST_EXPECT_MSG_LT(last, stop, "no flow offered after Stop");
+        NS_TEST_ASSERT_MSG_EQ(ended.size(), 1u, "ArrivalsEnded once");
+        NS_TEST_EXPECT_MSG_EQ(ended[0], stop, "ArrivalsEnded at Stop");
+        std::vector<Time> endedByMax;
+        FlowRun bounded = RunStar(
+            4,
+            [&](PackMimeFlowHelper& h)
+            {
+                h.SetAttribute("Cdf", StringValue("fb_webserver"));
+                h.SetAttribute("Load", DoubleValue(0.3));
+                h.SetAttribute("MaxFlows", UintegerValue(20));
+            },
+            Seconds(1),
+            [&](Ptr<PackMimeFlowWorkload> w)
+            {
+                w->TraceConnectWithoutContext("ArrivalsEnded",
+                                              MakeBoundCallback(&RecordNow, &endedByMax));
+            });
+        NS_TEST_ASSERT_MSG_EQ(endedByMax.size(), 1u, "ArrivalsEnded once (MaxFlows, Finish)");
+        Time lastOfMax;
+        for (const auto& r : bounded.records)
+        {
+            lastOfMax = std::max(lastOfMax, r.start);
+        }
+        NS_TEST_EXPECT_MSG_EQ(endedByMax[0], lastOfMax, "ArrivalsEnded at the 20th arrival");
         NS_TEST_EXPECT_MSG_EQ(run.summary.completed, run.summary.generated, "all drained");
         NS_TEST_EXPECT_MSG_NE(printed.find("link_mbps       123.5"),
                               std::string::npos,
