@@ -22,7 +22,7 @@ PackMimeFlowClient::GetTypeId()
 {
     static TypeId tid =
         TypeId("ns3::PackMimeFlowClient")
-            .SetParent<Application>()
+            .SetParent<PackMimeApplication>()
             .SetGroupName("PackMime")
             .AddConstructor<PackMimeFlowClient>()
             .AddAttribute(
@@ -59,15 +59,12 @@ PackMimeFlowClient::GetTypeId()
                             "A flow ended: completed, failed, or abandoned when the workload "
                             "finished (exactly one call per flow).",
                             MakeTraceSourceAccessor(&PackMimeFlowClient::m_flowTrace),
-                            "ns3::PackMimeFlowClient::FlowTracedCallback")
-            .AddTraceSource("Rx",
-                            "Bytes received from a server (headers and payload).",
-                            MakeTraceSourceAccessor(&PackMimeFlowClient::m_rxTrace),
-                            "ns3::PackMimeFlowClient::BytesTracedCallback");
+                            "ns3::PackMimeFlowClient::FlowTracedCallback");
     return tid;
 }
 
 PackMimeFlowClient::PackMimeFlowClient()
+    : PackMimeApplication(m_connections)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -95,54 +92,17 @@ PackMimeFlowClient::GetFlowsWaited() const
     return m_waited;
 }
 
-uint64_t
-PackMimeFlowClient::GetConnectionsOpened() const
-{
-    return m_connections.GetOpened();
-}
-
 uint32_t
 PackMimeFlowClient::GetPeakConnectionsPerDestination() const
 {
     return m_peakPerDestination;
 }
 
-uint32_t
-PackMimeFlowClient::GetOpenConnections() const
-{
-    return m_connections.GetOpen();
-}
-
-void
-PackMimeFlowClient::DoDispose()
-{
-    // Release the sockets before recording running flows as incomplete: nothing may be sent
-    // while the node is torn down (its IP stack may be disposed already, as in ns-3.35).
-    m_connections.ForEachOpen(
-        [](Connection* c)
-        {
-            c->idleTimer.Cancel();
-        });
-    m_connections.ReleaseSockets();
-    AbortRunningFlows();
-    m_connections.Clear();
-    m_idle.clear();
-    m_waiting.clear();
-    m_flows.Clear();
-    Application::DoDispose();
-}
-
-void
-PackMimeFlowClient::StartApplication()
-{
-    NS_LOG_FUNCTION(this);
-}
-
 void
 PackMimeFlowClient::StopApplication()
 {
     NS_LOG_FUNCTION(this);
-    AbortRunningFlows();
+    PackMimeApplication::StopApplication();
     m_connections.ForEachOpen(
         [this](Connection* c)
         {
@@ -150,6 +110,7 @@ PackMimeFlowClient::StopApplication()
             c->tcp.Abort();
             Recycle(c);
         });
+    m_idle.clear();
 }
 
 void
@@ -214,10 +175,7 @@ PackMimeFlowClient::TakeConnection(Flow* flow)
     {
         Fail(c, PackMimeFlowRecord::CONNECT_FAILED, "connect-failed");
     };
-    c->tcp.handlers.received = [this](uint32_t bytes)
-    {
-        m_rxTrace(bytes);
-    };
+    TraceRx(c->tcp);
     c->tcp.handlers.closed = [this, c](bool error)
     {
         Fail(c, PackMimeFlowRecord::RESET, error ? "connection-reset" : "connection-closed");
@@ -390,7 +348,17 @@ PackMimeFlowClient::RecycleFlow(Flow* flow)
 }
 
 void
-PackMimeFlowClient::AbortRunningFlows()
+PackMimeFlowClient::EndIncomplete(Flow* flow)
+{
+    flow->record.completed = false;
+    flow->record.returncode = PackMimeFlowRecord::INCOMPLETE;
+    flow->record.error = "incomplete";
+    m_flowTrace(flow->record);
+    RecycleFlow(flow);
+}
+
+void
+PackMimeFlowClient::AbortRunning()
 {
     m_connections.ForEachOpen(
         [this](Connection* c)
@@ -401,11 +369,7 @@ PackMimeFlowClient::AbortRunningFlows()
                 return; // idle
             }
             c->flow = nullptr;
-            flow->record.completed = false;
-            flow->record.returncode = PackMimeFlowRecord::INCOMPLETE;
-            flow->record.error = "incomplete";
-            m_flowTrace(flow->record);
-            RecycleFlow(flow);
+            EndIncomplete(flow);
             c->idleTimer.Cancel();
             c->tcp.Abort();
             Recycle(c);
@@ -414,11 +378,7 @@ PackMimeFlowClient::AbortRunningFlows()
     {
         for (Flow* flow : waiting)
         {
-            flow->record.completed = false;
-            flow->record.returncode = PackMimeFlowRecord::INCOMPLETE;
-            flow->record.error = "incomplete";
-            m_flowTrace(flow->record);
-            RecycleFlow(flow);
+            EndIncomplete(flow);
         }
         m_waitingNow -= uint32_t(waiting.size());
         waiting.clear();

@@ -4,12 +4,10 @@
 #ifndef PACKMIME_FLOW_CLIENT_H
 #define PACKMIME_FLOW_CLIENT_H
 
+#include "packmime-application.h"
 #include "packmime-flow-record.h"
 #include "packmime-free-list.h"
-#include "packmime-session-pool.h"
-#include "packmime-tcp-connection.h"
 
-#include "ns3/application.h"
 #include "ns3/event-id.h"
 #include "ns3/traced-callback.h"
 
@@ -46,7 +44,7 @@ namespace ns3
  * server answers with `size` bytes; the flow completes at the last byte received), the
  * classic testbed generator's semantics.
  */
-class PackMimeFlowClient : public Application
+class PackMimeFlowClient : public PackMimeApplication
 {
   public:
     /// Which side sends the flow's bytes.
@@ -72,11 +70,8 @@ class PackMimeFlowClient : public Application
      */
     void StartFlow(PackMimeFlowRecord record, Direction direction);
 
-    /**
-     * @brief Record every running flow as incomplete and abort it (the end of a workload).
-     * Each flow thus still ends in exactly one record.
-     */
-    void AbortRunningFlows();
+    /// Record every running or waiting flow as incomplete and abort its connection.
+    void AbortRunning() override;
 
     /// @return flows started and not ended (running, or waiting for a connection)
     uint32_t GetRunningFlows() const;
@@ -87,14 +82,8 @@ class PackMimeFlowClient : public Application
     /// @return flows that had to wait for a connection so far
     uint64_t GetFlowsWaited() const;
 
-    /// @return TCP connections opened so far
-    uint64_t GetConnectionsOpened() const;
-
     /// @return the largest number of connections open at once to any one destination
     uint32_t GetPeakConnectionsPerDestination() const;
-
-    /// @return TCP connections open now (idle or carrying a flow)
-    uint32_t GetOpenConnections() const;
 
     /**
      * TracedCallback signature for a finished (or abandoned) flow.
@@ -102,14 +91,9 @@ class PackMimeFlowClient : public Application
      */
     typedef void (*FlowTracedCallback)(const PackMimeFlowRecord& record);
 
-    /**
-     * TracedCallback signature for bytes received from a socket.
-     * @param [in] bytes number of bytes
-     */
-    typedef void (*BytesTracedCallback)(uint32_t bytes);
-
   protected:
-    void DoDispose() override;
+    /// Abort the running flows, then close the idle connections too.
+    void StopApplication() override;
 
   private:
     struct Connection;
@@ -133,8 +117,6 @@ class PackMimeFlowClient : public Application
         EventId idleTimer;         ///< closes the connection after IdleTimeout
     };
 
-    void StartApplication() override;
-    void StopApplication() override;
     Connection* TakeConnection(Flow* flow);
     void Send(Flow* flow);
     void ServeWaiting(uint32_t dst);
@@ -144,6 +126,8 @@ class PackMimeFlowClient : public Application
     void RemoveIdle(Connection* connection);
     void Recycle(Connection* connection);
     void RecycleFlow(Flow* flow);
+    /// Record a flow that did not finish as incomplete and release it.
+    void EndIncomplete(Flow* flow);
 
     Time m_idleTimeout;        //!< close idle connections after this (0: never)
     uint32_t m_maxIdle;        //!< idle connections kept per destination (0: all)
@@ -160,7 +144,6 @@ class PackMimeFlowClient : public Application
     bool m_serving{false};                                         //!< in ServeWaiting
     uint32_t m_peakPerDestination{0};                              //!< max open to one destination
     TracedCallback<const PackMimeFlowRecord&> m_flowTrace;         //!< flow finished or abandoned
-    TracedCallback<uint32_t> m_rxTrace;                            //!< bytes received (responses)
 };
 
 } // namespace ns3

@@ -715,7 +715,7 @@ PackMimeFlowWorkload::DoFinish()
     NS_LOG_FUNCTION(this);
     for (auto& c : m_clients)
     {
-        c->AbortRunningFlows();
+        c->AbortRunning();
     }
     if (m_csv)
     {

@@ -21,7 +21,7 @@ PackMimeHttpClient::GetTypeId()
 {
     static TypeId tid =
         TypeId("ns3::PackMimeHttpClient")
-            .SetParent<Application>()
+            .SetParent<PackMimeApplication>()
             .SetGroupName("PackMime")
             .AddConstructor<PackMimeHttpClient>()
             .AddTraceSource("RequestSent",
@@ -41,46 +41,12 @@ PackMimeHttpClient::GetTypeId()
 }
 
 PackMimeHttpClient::PackMimeHttpClient()
+    : PackMimeApplication(m_sessions)
 {
     NS_LOG_FUNCTION(this);
 }
 
 PackMimeHttpClient::~PackMimeHttpClient()
-{
-    NS_LOG_FUNCTION(this);
-}
-
-uint32_t
-PackMimeHttpClient::GetOpenConnections() const
-{
-    return m_sessions.GetOpen();
-}
-
-uint32_t
-PackMimeHttpClient::GetSessionsAllocated() const
-{
-    return m_sessions.GetAllocated();
-}
-
-void
-PackMimeHttpClient::DoDispose()
-{
-    // Release the sockets before recording open connections as incomplete: nothing may be
-    // sent while the node is torn down (its IP stack may be disposed already, as in ns-3.35).
-    m_sessions.ReleaseSockets();
-    AbortConnections();
-    m_sessions.Clear();
-    Application::DoDispose();
-}
-
-void
-PackMimeHttpClient::StartApplication()
-{
-    NS_LOG_FUNCTION(this);
-}
-
-void
-PackMimeHttpClient::StopApplication()
 {
     NS_LOG_FUNCTION(this);
 }
@@ -110,6 +76,7 @@ PackMimeHttpClient::StartConnection(const PackMimeHttpConnectionRecord& record,
     {
         HandleClosed(session, error);
     };
+    TraceRx(tcp);
     tcp.Open(GetNode(), server);
     if (session->inUse && tcp.IsAttached())
     {
@@ -211,7 +178,7 @@ PackMimeHttpClient::End(Session* session, PackMimeRecordStatus::Status code)
 }
 
 void
-PackMimeHttpClient::AbortConnections()
+PackMimeHttpClient::AbortRunning()
 {
     m_sessions.ForEachOpen(
         [this](Session* s)

@@ -4,12 +4,10 @@
 #ifndef PACKMIME_HTTP_CLIENT_H
 #define PACKMIME_HTTP_CLIENT_H
 
+#include "packmime-application.h"
 #include "packmime-http-record.h"
-#include "packmime-session-pool.h"
-#include "packmime-tcp-connection.h"
 
 #include "ns3/address.h"
-#include "ns3/application.h"
 #include "ns3/event-id.h"
 #include "ns3/traced-callback.h"
 
@@ -38,7 +36,7 @@ namespace ns3
  * from a free list and returned when the connection ends, with its socket, so memory
  * follows the number of open connections.
  */
-class PackMimeHttpClient : public Application
+class PackMimeHttpClient : public PackMimeApplication
 {
   public:
     /**
@@ -61,14 +59,8 @@ class PackMimeHttpClient : public Application
                          const pm_http_request* requests,
                          const Address& server);
 
-    /// End every open connection, recording it as incomplete (at the end of a run).
-    void AbortConnections();
-
-    /// @return connections currently open
-    uint32_t GetOpenConnections() const;
-
-    /// @return sessions allocated so far (the high-water mark of open connections)
-    uint32_t GetSessionsAllocated() const;
+    /// End every open connection, recording it as incomplete.
+    void AbortRunning() override;
 
     /**
      * TracedCallback signature for request/response exchanges.
@@ -83,8 +75,6 @@ class PackMimeHttpClient : public Application
     typedef void (*ConnectionTracedCallback)(const PackMimeHttpConnectionRecord& record);
 
   protected:
-    void DoDispose() override;
-
   private:
     /// State of one connection.
     struct Session
@@ -98,8 +88,6 @@ class PackMimeHttpClient : public Application
         bool inUse{false};                     ///< carrying a connection (else free)
     };
 
-    void StartApplication() override;
-    void StopApplication() override;
     void SendRequest(Session* session);
     void HandleResponse(Session* session);
     void HandleClosed(Session* session, bool error);

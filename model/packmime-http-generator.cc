@@ -610,7 +610,7 @@ PackMimeHttpGenerator::DoFinish()
     NS_LOG_FUNCTION(this);
     for (auto& c : m_clients)
     {
-        c->AbortConnections();
+        c->AbortRunning();
     }
     for (Ptr<PackMimeCsvWriter> csv :
          {Ptr<PackMimeCsvWriter>(m_pairsCsv), Ptr<PackMimeCsvWriter>(m_connectionsCsv)})

@@ -26,7 +26,7 @@ PackMimeServer::GetTypeId()
 {
     static TypeId tid =
         TypeId("ns3::PackMimeServer")
-            .SetParent<Application>()
+            .SetParent<PackMimeApplication>()
             .SetGroupName("PackMime")
             .AddConstructor<PackMimeServer>()
             .AddAttribute("Port",
@@ -51,16 +51,13 @@ PackMimeServer::GetTypeId()
             .AddTraceSource("Request",
                             "A whole request was received (with the delay drawn for it).",
                             MakeTraceSourceAccessor(&PackMimeServer::m_requestTrace),
-                            "ns3::PackMimeServer::RequestTracedCallback")
-            .AddTraceSource("Rx",
-                            "Bytes received from a client (headers and payload).",
-                            MakeTraceSourceAccessor(&PackMimeServer::m_rxTrace),
-                            "ns3::PackMimeServer::BytesTracedCallback");
+                            "ns3::PackMimeServer::RequestTracedCallback");
     return tid;
 }
 
 PackMimeServer::PackMimeServer()
-    : m_port(5001),
+    : PackMimeApplication(m_sessions),
+      m_port(5001),
       m_serverDelayShared(false)
 {
     NS_LOG_FUNCTION(this);
@@ -108,28 +105,11 @@ PackMimeServer::UseSharedServerDelay(Ptr<RandomVariableStream> delay)
     m_serverDelayShared = true;
 }
 
-uint32_t
-PackMimeServer::GetOpenConnections() const
-{
-    return m_sessions.GetOpen();
-}
-
-uint32_t
-PackMimeServer::GetSessionsAllocated() const
-{
-    return m_sessions.GetAllocated();
-}
-
 void
 PackMimeServer::DoDispose()
 {
-    // Release the sockets first, so that StopApplication sends nothing while the node is
-    // torn down (its IP stack may be disposed already, as in ns-3.35).
-    m_sessions.ReleaseSockets();
-    StopApplication();
-    m_sessions.Clear();
     m_serverDelay = nullptr;
-    Application::DoDispose();
+    PackMimeApplication::DoDispose();
 }
 
 void
@@ -187,6 +167,12 @@ PackMimeServer::StopApplication()
     }
     m_listener = nullptr;
     m_listener6 = nullptr;
+    PackMimeApplication::StopApplication();
+}
+
+void
+PackMimeServer::AbortRunning()
+{
     m_sessions.ForEachOpen(
         [this](Session* s)
         {
@@ -211,10 +197,7 @@ PackMimeServer::HandleAccept(Ptr<Socket> socket, const Address& from)
     {
         HandleRequest(session, h);
     };
-    session->tcp.handlers.received = [this](uint32_t bytes)
-    {
-        m_rxTrace(bytes);
-    };
+    TraceRx(session->tcp);
     session->tcp.handlers.closed = [this, session](bool error)
     {
         if (!error)

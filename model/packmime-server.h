@@ -4,12 +4,10 @@
 #ifndef PACKMIME_SERVER_H
 #define PACKMIME_SERVER_H
 
+#include "packmime-application.h"
 #include "packmime-compat.h"
 #include "packmime-header.h"
-#include "packmime-session-pool.h"
-#include "packmime-tcp-connection.h"
 
-#include "ns3/application.h"
 #include "ns3/event-id.h"
 #include "ns3/nstime.h"
 #include "ns3/random-variable-stream.h"
@@ -35,7 +33,7 @@ namespace ns3
  * keeps every socket until the application stops), so memory follows the number of open
  * connections.
  */
-class PackMimeServer : public Application
+class PackMimeServer : public PackMimeApplication
 {
   public:
     /**
@@ -78,11 +76,8 @@ class PackMimeServer : public Application
      */
     void UseSharedServerDelay(Ptr<RandomVariableStream> delay);
 
-    /// @return connections currently open
-    uint32_t GetOpenConnections() const;
-
-    /// @return sessions allocated so far (open plus free: the high-water mark)
-    uint32_t GetSessionsAllocated() const;
+    /// Abort every open connection (a server's connections carry no records).
+    void AbortRunning() override;
 
     /**
      * TracedCallback signature for a request received by the server.
@@ -91,14 +86,11 @@ class PackMimeServer : public Application
      */
     typedef void (*RequestTracedCallback)(const PackMimeHeader& header, Time delay);
 
-    /**
-     * TracedCallback signature for bytes received.
-     * @param [in] bytes how many (headers and payload)
-     */
-    typedef void (*BytesTracedCallback)(uint32_t bytes);
-
   protected:
     void DoDispose() override;
+    void StartApplication() override;
+    /// Close the listeners, then abort the connections.
+    void StopApplication() override;
 
   private:
     /// State of one accepted connection.
@@ -109,8 +101,6 @@ class PackMimeServer : public Application
         bool inUse{false};         ///< serving a connection (else on the free list)
     };
 
-    void StartApplication() override;
-    void StopApplication() override;
     bool HandleConnectionRequest(Ptr<Socket> socket, const Address& from);
     void HandleAccept(Ptr<Socket> socket, const Address& from);
     void HandleRequest(Session* session, const PackMimeHeader& header);
@@ -126,7 +116,6 @@ class PackMimeServer : public Application
     Ptr<Socket> m_listener6;                 //!< listening socket (IPv6 any)
     PackMimeSessionPool<Session> m_sessions; //!< per-connection state, reused
     TracedCallback<const PackMimeHeader&, Time> m_requestTrace; //!< request received
-    TracedCallback<uint32_t> m_rxTrace;                         //!< bytes received
 };
 
 } // namespace ns3

@@ -14,6 +14,33 @@ namespace ns3
 
 /**
  * @ingroup packmime
+ * @brief What PackMimeApplication needs of its subclass's session pool, whatever the
+ * session type: the counts, and the two steps of disposal.
+ */
+class PackMimeSessions
+{
+  public:
+    virtual ~PackMimeSessions() = default;
+
+    /// Detach every session's connection from its socket, sending nothing (at disposal,
+    /// when the node's IP stack may be gone already, as in ns-3.35).
+    virtual void ReleaseSockets() = 0;
+
+    /// Destroy every session.
+    virtual void Clear() = 0;
+
+    /// @return sessions open now
+    virtual uint32_t GetOpen() const = 0;
+
+    /// @return sessions opened so far
+    virtual uint64_t GetOpened() const = 0;
+
+    /// @return sessions allocated (the high-water mark of open sessions)
+    virtual uint32_t GetAllocated() const = 0;
+};
+
+/**
+ * @ingroup packmime
  * @brief The pooled sessions of one of the module's applications: each session carries one
  * TCP connection (a member `PackMimeTcpConnection tcp`) and knows whether it is open (a
  * member `bool inUse`). Sessions are reused, so an application's memory follows the
@@ -22,7 +49,7 @@ namespace ns3
  * @tparam Session the application's session type
  */
 template <typename Session>
-class PackMimeSessionPool
+class PackMimeSessionPool : public PackMimeSessions
 {
   public:
     /// @return a session for a new connection, marked open (its other state is the caller's)
@@ -72,9 +99,7 @@ class PackMimeSessionPool
         }
     }
 
-    /// Detach every session's connection from its socket, sending nothing (at disposal,
-    /// when the node's IP stack may be gone already, as in ns-3.35).
-    void ReleaseSockets()
+    void ReleaseSockets() override
     {
         for (const auto& s : m_sessions.All())
         {
@@ -82,27 +107,23 @@ class PackMimeSessionPool
         }
     }
 
-    /// Destroy every session.
-    void Clear()
+    void Clear() override
     {
         m_sessions.Clear();
         m_open = 0;
     }
 
-    /// @return sessions open now
-    uint32_t GetOpen() const
+    uint32_t GetOpen() const override
     {
         return m_open;
     }
 
-    /// @return sessions opened so far
-    uint64_t GetOpened() const
+    uint64_t GetOpened() const override
     {
         return m_opened;
     }
 
-    /// @return sessions allocated (the high-water mark of open sessions)
-    uint32_t GetAllocated() const
+    uint32_t GetAllocated() const override
     {
         return uint32_t(m_sessions.GetAllocated());
     }

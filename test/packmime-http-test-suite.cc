@@ -83,13 +83,15 @@ Slurp(const std::string& path)
 /**
  * Run PackMime-HTTP between `nPairs` client and server nodes, each on a 1 Gb/s, 1 ms link to
  * one router (no bottleneck), with the generator configured by `setup`, streams assigned
- * from `stream`, until `end`; then Finish.
+ * from `stream`, until `end`; then Finish. `afterInstall` sees the installed client and server
+ * nodes.
  */
 HttpRun
 RunHttp(std::function<void(PackMimeHttpHelper&)> setup,
         Time end,
         uint32_t nPairs = 1,
-        int64_t stream = 1)
+        int64_t stream = 1,
+        std::function<void(NodeContainer clients, NodeContainer servers)> afterInstall = nullptr)
 {
     Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1460));
     Config::SetDefault("ns3::TcpSocket::DelAckCount", UintegerValue(1));
@@ -128,6 +130,10 @@ RunHttp(std::function<void(PackMimeHttpHelper&)> setup,
     // The servers share the generator's server-delay variable, whose stream the generator
     // assigned: the applications' own AssignStreams must leave it (and everything else) alone.
     run.appStreams = AssignStreamsToAllApps(NodeContainer(clients, servers), stream + 1000);
+    if (afterInstall)
+    {
+        afterInstall(clients, servers);
+    }
     Ptr<PackMimeHttpGenerator> g = helper.GetGenerator();
     g->TraceConnectWithoutContext("RequestSent",
                                   MakeBoundCallback(
@@ -765,6 +771,99 @@ class HttpServerSettingsTestCase : public TestCase
     }
 };
 
+/// Add `bytes` to `*total` (an Rx sink).
+void
+AddBytes(uint64_t* total, uint32_t bytes)
+{
+    *total += bytes;
+}
+
+/**
+ * @ingroup packmime-tests
+ * @brief The applications' base: the clients' and servers' Rx traces count every byte (the
+ * responses of completed exchanges, the requests); a client stopped (its StopTime) while
+ * connections are open records each of them once, as incomplete, and no other record follows
+ * for them when the generator finishes.
+ */
+class HttpApplicationBaseTestCase : public TestCase
+{
+  public:
+    HttpApplicationBaseTestCase()
+        : TestCase("application base: Rx traces, StopApplication records open work once")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        auto rate = [](PackMimeHttpHelper& h)
+        {
+            h.SetAttribute("Rate", DoubleValue(20));
+            h.SetAttribute("StopTime", TimeValue(Seconds(10)));
+        };
+        uint64_t clientRx = 0;
+        uint64_t serverRx = 0;
+        auto traceRx = [&](NodeContainer clients, NodeContainer servers)
+        {
+            clients.Get(0)->GetApplication(0)->TraceConnectWithoutContext(
+                "Rx",
+                MakeBoundCallback(&AddBytes, &clientRx));
+            servers.Get(0)->GetApplication(0)->TraceConnectWithoutContext(
+                "Rx",
+                MakeBoundCallback(&AddBytes, &serverRx));
+        };
+        HttpRun full = RunHttp(rate, Seconds(60), 1, 1, traceRx);
+        NS_TEST_ASSERT_MSG_GT(full.connections.size(), 100u, "about 200 connections");
+        uint64_t responses = 0;
+        uint64_t requests = 0;
+        bool allOk = true;
+        for (const auto& c : full.connections)
+        {
+            allOk = allOk && c.code == PackMimeHttpConnectionRecord::OK;
+            responses += c.rspBytes;
+            // A request under 24 bytes travels as the 24-byte header.
+            requests += c.reqBytes;
+        }
+        NS_TEST_ASSERT_MSG_EQ(allOk, true, "every connection completes in 60 s");
+        NS_TEST_EXPECT_MSG_EQ(clientRx, responses, "client Rx = every response byte");
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(serverRx, requests, "server Rx >= the request bytes");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(serverRx,
+                                    requests + PackMimeHeader::SIZE * full.requestsSent,
+                                    "server Rx <= requests plus one header each");
+
+        // Arrivals end at 5 s (a stopped application is not offered new work); the client
+        // stops at 5.5 s, with HTTP/1.1 connections open (think times between objects).
+        Time stop = Seconds(5.5);
+        HttpRun stopped = RunHttp(
+            [](PackMimeHttpHelper& h)
+            {
+                h.SetAttribute("Rate", DoubleValue(20));
+                h.SetAttribute("HttpVersion", StringValue("1.1"));
+                h.SetAttribute("StopTime", TimeValue(Seconds(5)));
+            },
+            Seconds(60),
+            1,
+            1,
+            [&](NodeContainer clients, NodeContainer)
+            {
+                clients.Get(0)->GetApplication(0)->SetStopTime(stop);
+            });
+        std::set<uint64_t> ids;
+        uint64_t incomplete = 0;
+        for (const auto& c : stopped.connections)
+        {
+            ids.insert(c.id);
+            incomplete += c.code == PackMimeHttpConnectionRecord::INCOMPLETE;
+        }
+        NS_TEST_EXPECT_MSG_EQ(ids.size(), stopped.connections.size(), "one record each");
+        NS_TEST_EXPECT_MSG_EQ(stopped.connections.size(),
+                              stopped.summary.connections,
+                              "a record for every connection started");
+        NS_TEST_EXPECT_MSG_GT(incomplete, 0u, "connections open at the client's stop");
+        NS_TEST_EXPECT_MSG_EQ(stopped.summary.incomplete, incomplete, "counted as incomplete");
+    }
+};
+
 /**
  * @ingroup packmime-tests
  * @brief IPv6: client and server with global IPv6 addresses only (one 1 Gb/s link);
@@ -828,6 +927,7 @@ class HttpTestSuite : public TestSuite
         AddTestCase(new HttpDeterminismTestCase(), packmime_test::QUICK);
         AddTestCase(new HttpIpv6TestCase(), packmime_test::QUICK);
         AddTestCase(new HttpServerSettingsTestCase(), packmime_test::QUICK);
+        AddTestCase(new HttpApplicationBaseTestCase(), packmime_test::QUICK);
         AddTestCase(new HttpOfferedLoadTestCase(), packmime_test::EXTENSIVE);
     }
 };
