@@ -13,6 +13,7 @@ CORE_SOURCES = [
     'model/core/pm-ecdf.c',
     'model/core/pm-error.c',
     'model/core/pm-fsd.c',
+    'model/core/pm-http-exact.c',
     'model/core/pm-http-planner.c',
     'model/core/pm-http-tables.c',
     'model/core/pm-http.c',
@@ -27,6 +28,7 @@ CORE_SOURCES = [
 # What only the tools and the tests use (schedule writer, statistics, trace writers): kept out
 # of the ns-3 module library.
 TOOL_CORE_SOURCES = [
+    'model/core/pm-flowgen-config.c',
     'model/core/pm-flowgen.c',
     'model/core/pm-stats.c',
     'model/core/pm-tm-write.c',
