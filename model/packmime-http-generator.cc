@@ -22,11 +22,7 @@
 #include "ns3/uinteger.h"
 
 #include <algorithm>
-#include <cinttypes>
 #include <cmath>
-#include <fstream>
-#include <iomanip>
-#include <sstream>
 
 namespace ns3
 {
@@ -509,6 +505,9 @@ PackMimeHttpGenerator::Summary
 PackMimeHttpGenerator::GetSummary() const
 {
     Summary s = m_summary;
+    s.rate = m_rate;
+    s.version = m_version;
+    s.warmup = m_warmup.GetSeconds();
     uint64_t sessions = 0;
     for (const auto& c : m_clients)
     {
@@ -534,27 +533,7 @@ PackMimeHttpGenerator::GetSummary() const
 void
 PackMimeHttpGenerator::DoPrintSummary(std::ostream& os) const
 {
-    Summary s = GetSummary();
-    auto q = [](const double* v)
-    {
-        std::ostringstream o;
-        o << std::fixed << std::setprecision(0) << v[0] << " / " << v[1] << " / " << v[2] << " / "
-          << v[3];
-        return o.str();
-    };
-    os << "PackMime-HTTP: rate " << m_rate << " conn/s, HTTP/" << m_version << "\n"
-       << "  connections     " << s.connections << " started, " << s.succeeded << " done, "
-       << s.failed << " failed, " << s.incomplete << " incomplete, " << s.active << " open\n"
-       << "  requests        " << s.requests << " sent, " << s.pairs << " pairs done ("
-       << s.pairsLogged << " after warm-up " << m_warmup.GetSeconds() << " s)\n"
-       << "  request size    p10/p50/p90/p99 " << q(s.reqSize) << " B\n"
-       << "  response size   p10/p50/p90/p99 " << q(s.rspSize) << " B\n"
-       << std::fixed << std::setprecision(1) << "  response time   p50 " << s.responseTimeMs[0]
-       << " ms, p99 " << s.responseTimeMs[1] << " ms\n"
-       << std::setprecision(2) << "  offered load    " << s.offeredDownMbps << " Mb/s down, "
-       << s.offeredUpMbps << " Mb/s up (" << s.windowConnections << " connections in " << s.window
-       << " s)\n";
-    os << std::defaultfloat << std::setprecision(6);
+    GetSummary().Print(os);
 }
 
 std::string
@@ -568,40 +547,7 @@ PackMimeHttpGenerator::DoProgressText() const
 void
 PackMimeHttpGenerator::AddSummaryValues(PackMimeSummary& summary) const
 {
-    Summary s = GetSummary();
-    // Sizes are whole bytes: the sketch's 0.1 % bins are rounded back to integers.
-    auto quantiles = [](const double* v, int n, bool bytes)
-    {
-        std::string o = "[";
-        for (int i = 0; i < n; i++)
-        {
-            o += (i ? ", " : "") + PackMimeJsonNumber(bytes ? std::round(v[i]) : v[i]);
-        }
-        return o + "]";
-    };
-    summary.AddText("model", "packmime-http");
-    summary.AddNumber("rate", m_rate);
-    summary.AddText("http_version", m_version);
-    summary.AddNumber("warmup_s", m_warmup.GetSeconds());
-    summary.AddCount("connections_started", s.connections);
-    summary.AddCount("connections_succeeded", s.succeeded);
-    summary.AddCount("connections_failed", s.failed);
-    summary.AddCount("connections_incomplete", s.incomplete);
-    summary.AddCount("connections_open", s.active);
-    summary.AddCount("requests_sent", s.requests);
-    summary.AddCount("pairs_completed", s.pairs);
-    summary.AddCount("pairs_logged", s.pairsLogged);
-    summary.AddCount("client_sessions_allocated", s.sessionsAllocated);
-    summary.AddJson("quantile_levels", "[0.1, 0.5, 0.9, 0.99]");
-    summary.AddJson("req_size_bytes", quantiles(s.reqSize, 4, true));
-    summary.AddJson("rsp_size_bytes", quantiles(s.rspSize, 4, true));
-    summary.AddJson("response_time_ms_p50_p99", quantiles(s.responseTimeMs, 2, false));
-    summary.AddNumber("window_s", s.window);
-    summary.AddCount("window_connections", s.windowConnections);
-    summary.AddCount("offered_req_bytes", s.offeredReqBytes);
-    summary.AddCount("offered_rsp_bytes", s.offeredRspBytes);
-    summary.AddNumber("offered_up_mbps", s.offeredUpMbps);
-    summary.AddNumber("offered_down_mbps", s.offeredDownMbps);
+    GetSummary().AddTo(summary);
 }
 
 void

@@ -7,6 +7,7 @@
 #include "packmime-delay-box.h"
 #include "packmime-http-client.h"
 #include "packmime-http-record.h"
+#include "packmime-http-summary.h"
 #include "packmime-log-histogram.h"
 #include "packmime-workload.h"
 
@@ -117,28 +118,8 @@ class PackMimeHttpGenerator : public PackMimeWorkload
      */
     void ObserveDelayBox(Ptr<PackMimeDelayBox> box, uint32_t side);
 
-    /// Summary of a run (sizes and response times over the pairs after Warmup).
-    struct Summary
-    {
-        uint64_t connections{0};       ///< connections started
-        uint64_t active{0};            ///< connections open now
-        uint64_t succeeded{0};         ///< connections that completed every exchange
-        uint64_t failed{0};            ///< connections that broke (connect failure, reset)
-        uint64_t incomplete{0};        ///< connections open when the generator finished
-        uint64_t requests{0};          ///< requests sent
-        uint64_t pairs{0};             ///< exchanges completed (ns-2's get-pairs)
-        uint64_t pairsLogged{0};       ///< exchanges completed whose request was sent >= Warmup
-        uint64_t sessionsAllocated{0}; ///< client sessions allocated (peak open connections)
-        double window{0};              ///< span of the measured arrivals, [Warmup, stop] (s)
-        uint64_t windowConnections{0}; ///< connections started in the window
-        uint64_t offeredReqBytes{0};   ///< planned request bytes of those connections
-        uint64_t offeredRspBytes{0};   ///< planned response bytes of those connections
-        double offeredUpMbps{0};       ///< offeredReqBytes * 8 / window / 1e6
-        double offeredDownMbps{0};     ///< offeredRspBytes * 8 / window / 1e6
-        double reqSize[4];             ///< request size p10, p50, p90, p99 (B)
-        double rspSize[4];             ///< response size p10, p50, p90, p99 (B)
-        double responseTimeMs[2];      ///< response time p50, p99 (ms)
-    };
+    /// Summary of a run (PackMimeHttpSummary).
+    using Summary = PackMimeHttpSummary;
 
     /// @return the summary so far
     Summary GetSummary() const;
