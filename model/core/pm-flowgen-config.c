@@ -7,7 +7,6 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "pm-flowgen.h"
-
 #include "pm-text.h"
 #include "pm-workloads.h"
 
