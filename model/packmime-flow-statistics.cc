@@ -3,6 +3,8 @@
  */
 #include "packmime-flow-statistics.h"
 
+#include "packmime-flow-summary.h"
+
 #include <algorithm>
 
 namespace ns3
@@ -125,6 +127,26 @@ double
 PackMimeFlowStatistics::GetSlowdownQuantile(uint32_t bucket, double p) const
 {
     return m_slowdown[bucket].Quantile(p);
+}
+
+void
+PackMimeFlowStatistics::FillSummary(PackMimeFlowSummary& summary) const
+{
+    summary.generated = GetOffered();
+    summary.completed = GetCompleted();
+    summary.incomplete = GetIncomplete();
+    summary.failed = GetFailed();
+    summary.bytesOffered = GetBytesOffered();
+    summary.bytesCompleted = GetBytesCompleted();
+    summary.peakRunning = GetPeakRunning();
+    for (uint32_t b = 0; b < BUCKETS; b++)
+    {
+        summary.bucketFlows[b] = GetBucketFlows(b);
+        summary.fctP50[b] = GetFctQuantile(b, 0.5);
+        summary.fctP99[b] = GetFctQuantile(b, 0.99);
+        summary.slowdownP50[b] = GetSlowdownQuantile(b, 0.5);
+        summary.slowdownP99[b] = GetSlowdownQuantile(b, 0.99);
+    }
 }
 
 } // namespace ns3

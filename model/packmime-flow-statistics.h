@@ -17,6 +17,8 @@
 namespace ns3
 {
 
+struct PackMimeFlowSummary;
+
 /**
  * @ingroup packmime
  * @brief What became of a flow workload's flows: counts of offered, completed, incomplete
@@ -94,6 +96,12 @@ class PackMimeFlowStatistics
      * @return the slowdown (NaN when the bucket is empty)
      */
     double GetSlowdownQuantile(uint32_t bucket, double p) const;
+
+    /**
+     * @brief Fill a summary's counts, bytes, peak and per-bucket quantiles (p50, p99).
+     * @param summary the summary
+     */
+    void FillSummary(PackMimeFlowSummary& summary) const;
 
   private:
     uint64_t m_offered{0};                        //!< flows offered

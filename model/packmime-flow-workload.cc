@@ -621,13 +621,7 @@ PackMimeFlowWorkload::GetSummary() const
     s.workload = m_cdf;
     s.mode = pm_ecdf_mode_name(CoreMode(m_reading));
     s.meanSize = m_sizes ? pm_ecdf_mean(m_sizes, CoreMode(m_reading)) : 0.0;
-    s.generated = m_stats.GetOffered();
-    s.completed = m_stats.GetCompleted();
-    s.incomplete = m_stats.GetIncomplete();
-    s.failed = m_stats.GetFailed();
-    s.bytesOffered = m_stats.GetBytesOffered();
-    s.bytesCompleted = m_stats.GetBytesCompleted();
-    s.peakRunning = m_stats.GetPeakRunning();
+    m_stats.FillSummary(s);
     s.incastRequests = m_nextIncastId;
     s.incastFlows = m_incastFlows;
     s.incastBytes = m_incastBytes;
@@ -658,14 +652,6 @@ PackMimeFlowWorkload::GetSummary() const
     {
         s.connectionsOpened += c->GetConnectionsOpened();
         s.flowsWaited += c->GetFlowsWaited();
-    }
-    for (uint32_t b = 0; b < PackMimeFlowStatistics::BUCKETS; b++)
-    {
-        s.bucketFlows[b] = m_stats.GetBucketFlows(b);
-        s.fctP50[b] = m_stats.GetFctQuantile(b, 0.5);
-        s.fctP99[b] = m_stats.GetFctQuantile(b, 0.99);
-        s.slowdownP50[b] = m_stats.GetSlowdownQuantile(b, 0.5);
-        s.slowdownP99[b] = m_stats.GetSlowdownQuantile(b, 0.99);
     }
     return s;
 }

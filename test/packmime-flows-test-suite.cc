@@ -1145,6 +1145,12 @@ class FlowStatisticsTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ_TOL(stats.GetSlowdownQuantile(0, 0.99), 2.0, 2e-3, "slowdown");
         NS_TEST_EXPECT_MSG_EQ_TOL(stats.GetSlowdownQuantile(2, 0.5), 2.0, 2e-3, "slowdown");
         NS_TEST_EXPECT_MSG_EQ(std::isnan(stats.GetFctQuantile(1, 0.5)), true, "empty: NaN");
+        PackMimeFlowSummary summary;
+        stats.FillSummary(summary);
+        NS_TEST_EXPECT_MSG_EQ(summary.generated, 5u, "summary: offered");
+        NS_TEST_EXPECT_MSG_EQ(summary.bytesCompleted, 20001000u, "summary: bytes completed");
+        NS_TEST_EXPECT_MSG_EQ(summary.bucketFlows[2], 1u, "summary: large bucket");
+        NS_TEST_EXPECT_MSG_EQ_TOL(summary.slowdownP99[0], 2.0, 2e-3, "summary: slowdown p99");
     }
 };
 
