@@ -12,9 +12,9 @@
  */
 #include "ns3/command-line.h"
 #include "ns3/gsl-rng-stream.h"
+#include "ns3/pm-builtin-cdfs.h"
 #include "ns3/pm-http.h"
 #include "ns3/pm-rng.h"
-#include "ns3/pm-workloads.h"
 #include "ns3/random-variable-stream.h"
 
 #include <algorithm>
@@ -109,7 +109,7 @@ main(int argc, char* argv[])
 
     // ECDF sampling inside ns-3: packmime's sampler on the RNG bridge against ns-3's own
     // EmpiricalRandomVariable (linear reading, the same points) and one uniform draw.
-    pm_ecdf* ecdf = pm_workload_open("fb_webserver", nullptr);
+    pm_ecdf* ecdf = pm_cdf_open("fb_webserver", nullptr);
     auto bridge = CreateObject<GslRngStream>();
     bridge->AssignStreams(1);
     auto empirical = CreateObject<EmpiricalRandomVariable>();

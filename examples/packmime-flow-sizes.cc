@@ -10,8 +10,8 @@
 #include "ns3/core-module.h"
 #include "ns3/gsl-rng-stream.h"
 #include "ns3/packmime-command-line.h"
+#include "ns3/pm-builtin-cdfs.h"
 #include "ns3/pm-ecdf.h"
-#include "ns3/pm-workloads.h"
 
 #include <iostream>
 
@@ -27,7 +27,7 @@ main(int argc, char* argv[])
 
     PackMimeCommandLine cmd("packmime-flow-sizes",
                             "Draw flow sizes from a CDF through an ns-3 random stream.");
-    cmd.AddValue("cdf", "built-in workload name or CDF file path", cdf);
+    cmd.AddValue("cdf", "built-in CDF name or CDF file path", cdf);
     cmd.AddChoice("mode",
                   "CDF reading: default (the workload's own), linear or step",
                   mode,
@@ -37,7 +37,7 @@ main(int argc, char* argv[])
     cmd.Parse(argc, argv);
 
     pm_error err;
-    pm_ecdf* sizes = pm_workload_open(cdf.c_str(), &err);
+    pm_ecdf* sizes = pm_cdf_open(cdf.c_str(), &err);
     if (!sizes)
     {
         cmd.Fail("--cdf=" + cdf + ": " + err.message);

@@ -22,7 +22,7 @@ namespace ns3
  */
 struct PackMimeFlowSummary
 {
-    std::string workload;          ///< the size CDF: a built-in workload's name or a file
+    std::string workload;          ///< the size CDF: a built-in CDF's name or a file
     std::string mode;              ///< its reading ("linear" or "step")
     double meanSize{0};            ///< its mean (bytes)
     uint64_t generated{0};         ///< flows offered

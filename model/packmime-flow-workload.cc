@@ -10,9 +10,9 @@
 #include "packmime-incast.h"
 #include "packmime-traffic-matrix-schedule.h"
 #include "pm-arrivals.h"
+#include "pm-builtin-cdfs.h"
 #include "pm-ecdf.h"
 #include "pm-patterns.h"
-#include "pm-workloads.h"
 
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
@@ -58,7 +58,7 @@ PackMimeFlowWorkload::GetTypeId()
             .SetGroupName("PackMime")
             .AddConstructor<PackMimeFlowWorkload>()
             .AddAttribute("Cdf",
-                          "Flow-size distribution: a built-in workload name (websearch, "
+                          "Flow-size distribution: a built-in CDF name (websearch, "
                           "datamining, fb_hadoop, fb_webserver, ...) or a CDF file path.",
                           StringValue("websearch"),
                           MakeStringAccessor(&PackMimeFlowWorkload::m_cdf),
@@ -217,7 +217,7 @@ std::string
 PackMimeFlowWorkload::CheckCdf(const std::string& cdf)
 {
     pm_error err;
-    pm_ecdf* e = pm_workload_open(cdf.c_str(), &err);
+    pm_ecdf* e = pm_cdf_open(cdf.c_str(), &err);
     pm_ecdf_free(e);
     return e ? "" : err.message;
 }
@@ -354,7 +354,7 @@ PackMimeFlowWorkload::Configure()
                                                << " host(s): at least 2 are needed (the "
                                                   "destination excludes the source)");
     pm_error err;
-    m_sizes = pm_workload_open(m_cdf.c_str(), &err);
+    m_sizes = pm_cdf_open(m_cdf.c_str(), &err);
     PACKMIME_FATAL_IF(m_sizes == nullptr, "PackMimeFlowWorkload attribute Cdf: " << err.message);
     m_reading = m_mode != MODE_DEFAULT                  ? m_mode
                 : m_sizes->default_mode == PM_ECDF_STEP ? MODE_STEP

@@ -40,7 +40,7 @@ class PackMimeTrafficMatrixSchedule;
  * @ingroup packmime
  * @brief A CDF-driven flow workload over a set of hosts: the open-loop arrival process.
  *
- * Flow sizes come from an empirical CDF (a built-in workload or a file, read linearly or as
+ * Flow sizes come from an empirical CDF (a built-in CDF or a file, read linearly or as
  * steps), arrivals are Poisson at a rate set by a load (per sending host, a fraction of
  * LinkRate) or an aggregate TargetRate, and each flow's (source, destination) pair comes from
  * the pattern: all-to-all, a fixed random permutation, explicit pairs or a weighted matrix
@@ -90,7 +90,7 @@ class PackMimeFlowWorkload : public PackMimeWorkload
     /**
      * @brief Check a value of the Cdf attribute without a workload (for programs that
      * validate their options before building a simulation).
-     * @param cdf a built-in workload name or a CDF file
+     * @param cdf a built-in CDF name or a CDF file
      * @return "" when it opens, else why not (file and line)
      */
     static std::string CheckCdf(const std::string& cdf);
@@ -208,7 +208,7 @@ class PackMimeFlowWorkload : public PackMimeWorkload
     void HandleRecord(const PackMimeFlowRecord& record);
 
     // attributes
-    std::string m_cdf;       //!< built-in workload name or CDF file
+    std::string m_cdf;       //!< built-in CDF name or CDF file
     Mode m_mode;             //!< CDF reading
     double m_load;           //!< offered load per sending host
     DataRate m_linkRate;     //!< host link capacity

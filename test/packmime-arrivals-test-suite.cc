@@ -8,10 +8,10 @@
 
 #include "ns3/abort.h"
 #include "ns3/pm-arrivals.h"
+#include "ns3/pm-builtin-cdfs.h"
 #include "ns3/pm-patterns.h"
 #include "ns3/pm-rng.h"
 #include "ns3/pm-stats.h"
-#include "ns3/pm-workloads.h"
 #include "ns3/test.h"
 
 #include <cmath>
@@ -26,16 +26,16 @@ using namespace ns3;
 namespace
 {
 
-/// Three seeded generators and a workload, released together.
+/// Three seeded generators and a built-in CDF, released together.
 struct Fixture
 {
     /**
      * @brief Constructor.
-     * @param workload built-in workload name
+     * @param cdf built-in CDF name
      * @param seed generator seed
      */
-    Fixture(const char* workload, unsigned long seed)
-        : sizes(pm_workload_open(workload, nullptr)),
+    Fixture(const char* cdf, unsigned long seed)
+        : sizes(pm_cdf_open(cdf, nullptr)),
           gap(pm_rng_new_seeded(seed, 0, nullptr)),
           size(pm_rng_new_seeded(seed, 1, nullptr)),
           pair(pm_rng_new_seeded(seed, 2, nullptr))

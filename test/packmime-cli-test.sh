@@ -39,7 +39,7 @@ configs=(
     "server 10.0.0.1 5001\nreq_size_dist websearch\nfanout 0\n" "c.conf:3: fanout '0' is not an integer in 1..1000000"
     "server 10.0.0.1 5001\nreq_size_dist websearch\nfanout 2 1 7\n" "c.conf:3: expected 'fanout <1..1000000> \\[WEIGHT\\]'"
     "server 10.0.0.1 5001\nreq_size_dist websearch\ndscp 0 zero\n" "c.conf:3: weight 'zero' must be a number > 0"
-    "server 10.0.0.1 5001\nreq_size_dist\n"             "c.conf:2: expected 'req_size_dist <CDF file or workload name>'"
+    "server 10.0.0.1 5001\nreq_size_dist\n"             "c.conf:2: expected 'req_size_dist <CDF file or built-in CDF name>'"
     "server 10.0.0.1 5001\nreq_size_dist websearch\nfanout 4294967296\n" "c.conf:3: fanout '4294967296' is not an integer in 1..1000000"
     "server 10.0.0.1 5001\nreq_size_dist websearch\nfanout 1000000000000\n" "c.conf:3: fanout '1000000000000' is not an integer in 1..1000000"
     "server 10.0.0.1 5001\nreq_size_dist websearch\nfanout 9223372036854775807\n" "c.conf:3: fanout '9223372036854775807' is not an integer"
@@ -128,7 +128,7 @@ expect "sample unknown variable" 2 "unknown variable 'foo'" -- "$ps" foo
 expect "sample bad -n" 2 "-n 'many': expected an integer in \\[0, 9007199254740992\\]" -- "$ps" ecdf:websearch -n many
 expect "sample bad mode" 2 "--mode: sampling mode 'x' is not" -- "$ps" ecdf:websearch --mode x
 expect "sample bad cdf" 1 "bad.cdf:2: size 5000 is smaller" -- "$ps" "ecdf:$work/bad.cdf"
-expect "sample unknown workload" 1 "'nosuch' is neither a built-in workload" -- "$ps" ecdf:nosuch
+expect "sample unknown workload" 1 "'nosuch' is neither a built-in CDF" -- "$ps" ecdf:nosuch
 "$ps" "ecdf:$work/ok.cdf" -n 3 --seed 4 >"$work/s1" 2>/dev/null
 "$ps" "ecdf:$work/ok.cdf" -n 3 --seed 4 >"$work/s2" 2>/dev/null
 check "sample reproducible" cmp -s "$work/s1" "$work/s2"
@@ -216,7 +216,7 @@ pf="$bin/packmime-flows"
 if [ -x "$pf" ]; then
     o=(--flows=10 --outdir="$work/flows")
     flows_bad=(
-        --cdf=nosuch                 "--cdf=nosuch: 'nosuch' is neither a built-in workload"
+        --cdf=nosuch                 "--cdf=nosuch: 'nosuch' is neither a built-in CDF"
         --cdf=/nonexistent/f.cdf     "--cdf=/nonexistent/f.cdf: '/nonexistent/f.cdf' is neither"
         --cdf="$work/bad.cdf"        "--cdf=.*bad.cdf: .*bad.cdf:2: size 5000 is smaller"
         --pattern=ring               "--pattern=ring: expected all-to-all, permutation, incast or tm"

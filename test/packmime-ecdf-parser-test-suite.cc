@@ -6,8 +6,8 @@
  */
 #include "packmime-test-compat.h"
 
+#include "ns3/pm-builtin-cdfs.h"
 #include "ns3/pm-ecdf.h"
-#include "ns3/pm-workloads.h"
 #include "ns3/test.h"
 
 #include <cstdio>
@@ -90,7 +90,7 @@ class EcdfFileErrorsTestCase : public TestCase
 {
   public:
     EcdfFileErrorsTestCase()
-        : TestCase("unreadable path, directory and unknown workload name")
+        : TestCase("unreadable path, directory and unknown built-in CDF name")
     {
     }
 
@@ -111,7 +111,7 @@ class EcdfFileErrorsTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(e, nullptr, "a directory accepted as CDF");
         NS_TEST_EXPECT_MSG_NE(std::string(err.message).find(dir), std::string::npos, err.message);
 
-        e = pm_workload_open("websarch", &err);
+        e = pm_cdf_open("websarch", &err);
         NS_TEST_EXPECT_MSG_EQ(e, nullptr, "misspelt name accepted");
         NS_TEST_EXPECT_MSG_NE(std::string(err.message).find("'websarch' is neither a built-in"),
                               std::string::npos,
@@ -186,7 +186,7 @@ class EcdfWellFormedTestCase : public TestCase
             std::ofstream out(path);
             out << "1000 0.5\n3000 1\n";
         }
-        e = pm_workload_open(path.c_str(), &err);
+        e = pm_cdf_open(path.c_str(), &err);
         NS_TEST_ASSERT_MSG_NE(e, nullptr, err.message);
         NS_TEST_EXPECT_MSG_EQ(e->default_mode, PM_ECDF_LINEAR, "files default to linear");
         pm_ecdf_free(e);

@@ -7,10 +7,10 @@
 #include "packmime-test-compat.h"
 
 #include "ns3/abort.h"
+#include "ns3/pm-builtin-cdfs.h"
 #include "ns3/pm-ecdf.h"
 #include "ns3/pm-rng.h"
 #include "ns3/pm-stats.h"
-#include "ns3/pm-workloads.h"
 #include "ns3/test.h"
 
 #include <cmath>
@@ -29,12 +29,12 @@ using namespace ns3;
 namespace
 {
 
-/// Load a built-in workload or fail the test.
+/// Load a built-in CDF or fail the test.
 pm_ecdf*
-LoadWorkload(const std::string& name)
+LoadCdf(const std::string& name)
 {
     pm_error err;
-    pm_ecdf* e = pm_workload_open(name.c_str(), &err);
+    pm_ecdf* e = pm_cdf_open(name.c_str(), &err);
     NS_ABORT_MSG_IF(e == nullptr, err.message);
     return e;
 }
@@ -68,11 +68,11 @@ class EcdfLinearKsTestCase : public TestCase
   public:
     /**
      * @brief Constructor.
-     * @param workload built-in workload name
+     * @param cdf built-in CDF name
      */
-    EcdfLinearKsTestCase(const std::string& workload)
-        : TestCase("linear-mode KS against the exact CDF: " + workload),
-          m_workload(workload)
+    EcdfLinearKsTestCase(const std::string& cdf)
+        : TestCase("linear-mode KS against the exact CDF: " + cdf),
+          m_cdf(cdf)
     {
     }
 
@@ -80,7 +80,7 @@ class EcdfLinearKsTestCase : public TestCase
     void DoRun() override
     {
         const size_t n = 100000;
-        pm_ecdf* e = LoadWorkload(m_workload);
+        pm_ecdf* e = LoadCdf(m_cdf);
         gsl_rng* r = pm_rng_new_seeded(42, 1, nullptr);
         std::vector<double> x(n);
         for (auto& v : x)
@@ -92,12 +92,12 @@ class EcdfLinearKsTestCase : public TestCase
         double d = pm_stats_ks_one(x.data(), n, &ExactCdf, &ctx);
         NS_TEST_EXPECT_MSG_LT(d * std::sqrt(double(n)),
                               PM_KS_C_0_001,
-                              m_workload << ": KS D = " << d << " exceeds the alpha=0.001 bound");
+                              m_cdf << ": KS D = " << d << " exceeds the alpha=0.001 bound");
         gsl_rng_free(r);
         pm_ecdf_free(e);
     }
 
-    std::string m_workload; //!< workload name
+    std::string m_cdf; //!< built-in CDF name
 };
 
 /**
@@ -113,11 +113,11 @@ class EcdfStepChiSquareTestCase : public TestCase
   public:
     /**
      * @brief Constructor.
-     * @param workload built-in workload name
+     * @param cdf built-in CDF name
      */
-    EcdfStepChiSquareTestCase(const std::string& workload)
-        : TestCase("step-mode point masses (chi-square): " + workload),
-          m_workload(workload)
+    EcdfStepChiSquareTestCase(const std::string& cdf)
+        : TestCase("step-mode point masses (chi-square): " + cdf),
+          m_cdf(cdf)
     {
     }
 
@@ -125,7 +125,7 @@ class EcdfStepChiSquareTestCase : public TestCase
     void DoRun() override
     {
         const size_t n = 100000;
-        pm_ecdf* e = LoadWorkload(m_workload);
+        pm_ecdf* e = LoadCdf(m_cdf);
         gsl_rng* r = pm_rng_new_seeded(7, 2, nullptr);
         std::vector<double> counts(e->n, 0.0);
         size_t offPoint = 0;
@@ -166,13 +166,12 @@ class EcdfStepChiSquareTestCase : public TestCase
         double bound = gsl_cdf_chisq_Qinv(0.001, double(cells - 1));
         NS_TEST_EXPECT_MSG_LT(chi2,
                               bound,
-                              m_workload << ": chi-square " << chi2 << " over " << cells
-                                         << " cells");
+                              m_cdf << ": chi-square " << chi2 << " over " << cells << " cells");
         gsl_rng_free(r);
         pm_ecdf_free(e);
     }
 
-    std::string m_workload; //!< workload name
+    std::string m_cdf; //!< built-in CDF name
 };
 
 /**
@@ -229,7 +228,7 @@ class EcdfMeanTestCase : public TestCase
         };
         for (const auto& t : table)
         {
-            pm_ecdf* e = LoadWorkload(t.name);
+            pm_ecdf* e = LoadCdf(t.name);
             NS_TEST_EXPECT_MSG_EQ_TOL(pm_ecdf_mean(e, PM_ECDF_LINEAR), t.linear, 0.006, t.name);
             NS_TEST_EXPECT_MSG_EQ_TOL(pm_ecdf_mean(e, PM_ECDF_STEP), t.step, 0.006, t.name);
             for (auto mode : {PM_ECDF_LINEAR, PM_ECDF_STEP})
@@ -269,22 +268,22 @@ class EcdfMeanTestCase : public TestCase
  *
  * Linear: F(Q(u)) = u wherever F is continuous and increasing (1e-9), and F(Q(u)) >= u at
  * point masses. Step: F(Q(u)) > u >= F(Q(u)-), i.e. Q(u) is the first point above u.
- * Checked on a 10^4-point grid of u for every built-in workload.
+ * Checked on a 10^4-point grid of u for every built-in CDF.
  */
 class EcdfQuantileTestCase : public TestCase
 {
   public:
     EcdfQuantileTestCase()
-        : TestCase("quantile function inverts the CDF (both readings, every workload)")
+        : TestCase("quantile function inverts the CDF (both readings, every built-in CDF)")
     {
     }
 
   private:
     void DoRun() override
     {
-        for (size_t w = 0; w < pm_workload_count(); w++)
+        for (size_t w = 0; w < pm_builtin_cdf_count(); w++)
         {
-            pm_ecdf* e = LoadWorkload(pm_workload_at(w)->name);
+            pm_ecdf* e = LoadCdf(pm_builtin_cdf_at(w)->name);
             size_t failures = 0;
             for (int k = 0; k < 10000; k++)
             {
@@ -299,7 +298,7 @@ class EcdfQuantileTestCase : public TestCase
                 failures += !(pm_ecdf_cdf(e, PM_ECDF_STEP, s) > u);
                 failures += !(pm_ecdf_cdf(e, PM_ECDF_STEP, std::nextafter(s, -1.0)) <= u);
             }
-            NS_TEST_EXPECT_MSG_EQ(failures, 0u, pm_workload_at(w)->name);
+            NS_TEST_EXPECT_MSG_EQ(failures, 0u, pm_builtin_cdf_at(w)->name);
             pm_ecdf_free(e);
         }
     }

@@ -10,8 +10,8 @@
 #include "ns3/internet-module.h"
 #include "ns3/network-module.h"
 #include "ns3/packmime-module.h"
+#include "ns3/pm-builtin-cdfs.h"
 #include "ns3/pm-stats.h"
-#include "ns3/pm-workloads.h"
 #include "ns3/point-to-point-module.h"
 #include "ns3/test.h"
 
@@ -178,7 +178,7 @@ RunWithPoolLimit(const std::string& attribute,
 double
 SecondMomentRatio(const std::string& cdf, pm_ecdf_mode mode)
 {
-    pm_ecdf* e = pm_workload_open(cdf.c_str(), nullptr);
+    pm_ecdf* e = pm_cdf_open(cdf.c_str(), nullptr);
     double m = pm_ecdf_mean(e, mode);
     double r = (pm_ecdf_variance(e, mode) + m * m) / (m * m);
     pm_ecdf_free(e);

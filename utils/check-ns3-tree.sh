@@ -119,10 +119,10 @@ for e in json.load(open(db)):
     i = args.index("-o")
     del args[i:i + 2]
     cmd = "cd %s && %s -fsyntax-only" % (shlex.quote(e["directory"]), shlex.join(args))
-    if e["file"].endswith("pm-workloads-data.c"):  # generated at build time: make it now
+    if e["file"].endswith("pm-builtin-cdfs-data.c"):  # generated at build time: make it now
         cmd = "cmake -DINPUT_DIR=%s -DOUTPUT=%s -P %s && %s" % (
             shlex.quote(module + "/data/cdf"), shlex.quote(e["file"]),
-            shlex.quote(module + "/cmake/embed-workloads.cmake"), cmd)
+            shlex.quote(module + "/cmake/embed-cdfs.cmake"), cmd)
     print(cmd)
 PY
         n=$(wc -l <"$logs/commands.sh")

@@ -3,6 +3,7 @@
  *
  * packmime-sample: print samples of a packmime model variable, one per line, or a summary.
  */
+#include "pm-builtin-cdfs.h"
 #include "pm-cli.h"
 #include "pm-ecdf.h"
 #include "pm-error.h"
@@ -10,7 +11,6 @@
 #include "pm-http.h"
 #include "pm-rng.h"
 #include "pm-stats.h"
-#include "pm-workloads.h"
 
 #include <getopt.h>
 #include <gsl/gsl_errno.h>
@@ -36,7 +36,7 @@ static const char usage_text[] =
     "Print N samples of a packmime model variable, one per line.\n"
     "\n"
     "Flow sizes (CDF-driven workloads):\n"
-    "  ecdf:NAME        flow size (bytes) from the built-in workload NAME (see --list)\n"
+    "  ecdf:NAME        flow size (bytes) from the built-in CDF NAME (see --list)\n"
     "  ecdf:FILE        flow size (bytes) from a CDF file ('<size_bytes> <cum_prob>' lines)\n"
     "\n"
     "PackMime-HTTP variables (VAR; --rate R new connections per second is required):\n"
@@ -70,7 +70,7 @@ static const char usage_text[] =
     "  --summary        print n, the sample mean and p10/p50/p90/p99 instead of the\n"
     "                   samples (nearest-rank: sorted[floor(p*n)]), each next to the exact\n"
     "                   value of the model where it has one\n"
-    "  --list           list the built-in workloads and exit\n"
+    "  --list           list the built-in CDFs and exit\n"
     "  -h, --help       show this help and exit\n"
     "\n"
     "Flow sizes are printed in whole bytes (rounded, at least 1), as flows use them.\n"
@@ -100,14 +100,14 @@ static const char tool[] = "packmime-sample";
 static const pm_number_range sample_count = {0, PM_NUMBER_MAX_INTEGER, PM_NUMBER_INTEGER};
 static const pm_number_range http_rate = {PM_HTTP_MIN_RATE, PM_HTTP_MAX_RATE, 0};
 
-/* Print the built-in workloads with their default reading and means. */
+/* Print the built-in CDFs with their default reading and means. */
 static int
-list_workloads(void)
+list_builtin_cdfs(void)
 {
     printf("%-20s %-7s %14s %14s  %s\n", "name", "mode", "mean_linear", "mean_step", "workload");
-    for (size_t i = 0; i < pm_workload_count(); i++)
+    for (size_t i = 0; i < pm_builtin_cdf_count(); i++)
     {
-        const pm_workload* w = pm_workload_at(i);
+        const pm_builtin_cdf* w = pm_builtin_cdf_at(i);
         pm_error err;
         pm_ecdf* e = pm_ecdf_parse_string(w->text, w->name, &err);
         if (!e)
@@ -203,7 +203,7 @@ static int
 run_ecdf(const options* o, gsl_rng* r)
 {
     pm_error err;
-    pm_ecdf* e = pm_workload_open(o->variable + strlen("ecdf:"), &err);
+    pm_ecdf* e = pm_cdf_open(o->variable + strlen("ecdf:"), &err);
     if (!e)
     {
         fprintf(stderr, "packmime-sample: %s\n", err.message);
@@ -435,7 +435,7 @@ main(int argc, char** argv)
             o.summary = 1;
             break;
         case OPT_LIST:
-            return list_workloads();
+            return list_builtin_cdfs();
         case OPT_RATE:
             o.rate = pm_cli_number(tool, "--rate", optarg, http_rate);
             break;

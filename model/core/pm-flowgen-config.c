@@ -6,9 +6,9 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
+#include "pm-builtin-cdfs.h"
 #include "pm-flowgen.h"
 #include "pm-text.h"
-#include "pm-workloads.h"
 
 #include <arpa/inet.h>
 #include <inttypes.h>
@@ -259,7 +259,7 @@ parse_size_dist(const pm_text_field* f,
 {
     if (nf != 2)
     {
-        return line_error(at, err, "expected 'req_size_dist <CDF file or workload name>'");
+        return line_error(at, err, "expected 'req_size_dist <CDF file or built-in CDF name>'");
     }
     if (cfg->size_dist)
     {
@@ -271,7 +271,7 @@ parse_size_dist(const pm_text_field* f,
         return pm_error_set(err, PM_ENOMEM, "out of memory reading the configuration");
     }
     *first_line = at->line;
-    cfg->sizes = pm_workload_open(cfg->size_dist, err);
+    cfg->sizes = pm_cdf_open(cfg->size_dist, err);
     if (!cfg->sizes)
     {
         char where[320];
@@ -370,7 +370,7 @@ pm_flowgen_config_parse_string(const char* text,
         rc = pm_error_set(
             err,
             PM_EPARSE,
-            "%s: no req_size_dist line (expected 'req_size_dist <CDF file or workload name>')",
+            "%s: no req_size_dist line (expected 'req_size_dist <CDF file or built-in CDF name>')",
             name);
     }
     if (rc == PM_OK && cfg->n_dscp == 0)

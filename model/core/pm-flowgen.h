@@ -5,7 +5,7 @@
  * Python "Traffic Generator" that mirrors it) and the flow schedule such a run produces:
  *
  *     server <IP> <PORT> [WEIGHT]      (one or more)
- *     req_size_dist <CDF file or built-in workload name>   (exactly one)
+ *     req_size_dist <CDF file or built-in CDF name>   (exactly one)
  *     dscp <0..63> [WEIGHT]            rate <N>Mbps [WEIGHT]      fanout <N> [WEIGHT]
  *     client_path <command ...>        (accepted and kept; the schedule does not run it)
  *

@@ -1,13 +1,13 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  *
- * Built-in workloads: all present, parse, match their published means and default reading,
+ * Built-in CDFs: all present, parse, match their published means and default reading,
  * and equal the shipped data/cdf files.
  */
 #include "packmime-test-compat.h"
 
+#include "ns3/pm-builtin-cdfs.h"
 #include "ns3/pm-ecdf.h"
-#include "ns3/pm-workloads.h"
 #include "ns3/test.h"
 
 #include <fstream>
@@ -20,10 +20,10 @@ using namespace ns3;
  * @ingroup packmime-tests
  * @brief Every built-in parses, has a description, and its text equals data/cdf/NAME.cdf.
  */
-class WorkloadsBuiltinTestCase : public TestCase
+class BuiltinCdfsTestCase : public TestCase
 {
   public:
-    WorkloadsBuiltinTestCase()
+    BuiltinCdfsTestCase()
         : TestCase("built-ins parse, are described and equal the shipped data files")
     {
     }
@@ -31,19 +31,19 @@ class WorkloadsBuiltinTestCase : public TestCase
   private:
     void DoRun() override
     {
-        NS_TEST_EXPECT_MSG_EQ(pm_workload_count(), 17u, "number of built-in workloads");
-        for (size_t i = 0; i < pm_workload_count(); i++)
+        NS_TEST_EXPECT_MSG_EQ(pm_builtin_cdf_count(), 17u, "number of built-in CDFs");
+        for (size_t i = 0; i < pm_builtin_cdf_count(); i++)
         {
-            const pm_workload* w = pm_workload_at(i);
+            const pm_builtin_cdf* w = pm_builtin_cdf_at(i);
             pm_error err;
             pm_ecdf* e = pm_ecdf_parse_string(w->text, w->name, &err);
             NS_TEST_EXPECT_MSG_NE(e, nullptr, err.message);
             pm_ecdf_free(e);
             NS_TEST_EXPECT_MSG_NE(std::string(w->description).size(), 0u, w->name);
-            NS_TEST_EXPECT_MSG_EQ(pm_workload_find(w->name), w, "lookup by name");
+            NS_TEST_EXPECT_MSG_EQ(pm_builtin_cdf_find(w->name), w, "lookup by name");
             if (i > 0)
             {
-                NS_TEST_EXPECT_MSG_LT(std::string(pm_workload_at(i - 1)->name),
+                NS_TEST_EXPECT_MSG_LT(std::string(pm_builtin_cdf_at(i - 1)->name),
                                       std::string(w->name),
                                       "sorted by name");
             }
@@ -52,18 +52,18 @@ class WorkloadsBuiltinTestCase : public TestCase
             contents << file.rdbuf();
             NS_TEST_EXPECT_MSG_EQ(contents.str(), std::string(w->text), w->name << " differs");
         }
-        NS_TEST_EXPECT_MSG_EQ(pm_workload_find("no-such-workload"), nullptr, "unknown name");
+        NS_TEST_EXPECT_MSG_EQ(pm_builtin_cdf_find("no-such-cdf"), nullptr, "unknown name");
     }
 };
 
 /**
  * @ingroup packmime-tests
- * @brief Default readings and means of the classic workloads (data/cdf/README.md).
+ * @brief Default readings and means of the classic workloads' CDFs (data/cdf/README.md).
  */
-class WorkloadsMeansTestCase : public TestCase
+class BuiltinCdfsMeansTestCase : public TestCase
 {
   public:
-    WorkloadsMeansTestCase()
+    BuiltinCdfsMeansTestCase()
         : TestCase("default reading and its mean for every built-in")
     {
     }
@@ -100,7 +100,7 @@ class WorkloadsMeansTestCase : public TestCase
         for (const auto& t : table)
         {
             pm_error err;
-            pm_ecdf* e = pm_workload_open(t.name, &err);
+            pm_ecdf* e = pm_cdf_open(t.name, &err);
             NS_TEST_ASSERT_MSG_NE(e, nullptr, err.message);
             NS_TEST_EXPECT_MSG_EQ(e->default_mode, t.mode, t.name);
             NS_TEST_EXPECT_MSG_EQ_TOL(pm_ecdf_mean(e, e->default_mode), t.mean, 0.006, t.name);
@@ -111,18 +111,18 @@ class WorkloadsMeansTestCase : public TestCase
 
 /**
  * @ingroup packmime-tests
- * @brief Suite of built-in workload tests.
+ * @brief Suite of built-in CDF tests.
  */
-class WorkloadsTestSuite : public TestSuite
+class BuiltinCdfsTestSuite : public TestSuite
 {
   public:
-    WorkloadsTestSuite()
-        : TestSuite("packmime-workloads", packmime_test::UNIT)
+    BuiltinCdfsTestSuite()
+        : TestSuite("packmime-builtin-cdfs", packmime_test::UNIT)
     {
-        AddTestCase(new WorkloadsBuiltinTestCase(), packmime_test::QUICK);
-        AddTestCase(new WorkloadsMeansTestCase(), packmime_test::QUICK);
+        AddTestCase(new BuiltinCdfsTestCase(), packmime_test::QUICK);
+        AddTestCase(new BuiltinCdfsMeansTestCase(), packmime_test::QUICK);
     }
 };
 
 /// Static instance registering the suite.
-static WorkloadsTestSuite g_packmimeWorkloadsTestSuite;
+static BuiltinCdfsTestSuite g_packmimeBuiltinCdfsTestSuite;
