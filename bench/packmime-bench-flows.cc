@@ -38,10 +38,7 @@ main(int argc, char* argv[])
     double load = 0.5;
     bool queueDisc = true;
     bool stats = false;
-    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
-    Config::SetDefault("ns3::TcpSocket::DelAckCount", UintegerValue(1));
-    Config::SetDefault("ns3::TcpSocketBase::MinRto", TimeValue(MilliSeconds(10)));
-    Config::SetDefault("ns3::TcpSocket::ConnTimeout", TimeValue(MilliSeconds(10)));
+    PackMimeTcpPresets::Datacenter(); // as packmime-flows
     CommandLine cmd(__FILE__);
     cmd.AddValue("impl", "stock (BulkSend + PacketSink per flow) or packmime (pooled apps)", impl);
     cmd.AddValue("flows", "number of flows", flows);

@@ -52,10 +52,7 @@ RunStar(uint32_t hosts,
         std::function<void(Ptr<PackMimeFlowWorkload>)> afterInstall = nullptr,
         bool ipv6 = false)
 {
-    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
-    Config::SetDefault("ns3::TcpSocket::DelAckCount", UintegerValue(1));
-    Config::SetDefault("ns3::TcpSocketBase::MinRto", TimeValue(MilliSeconds(10)));
-    Config::SetDefault("ns3::TcpSocket::ConnTimeout", TimeValue(MilliSeconds(10)));
+    PackMimeTcpPresets::Datacenter(); // as packmime-flows
     NodeContainer nodes;
     nodes.Create(hosts);
     NodeContainer hub;

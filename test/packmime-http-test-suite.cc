@@ -93,9 +93,7 @@ RunHttp(std::function<void(PackMimeHttpHelper&)> setup,
         int64_t stream = 1,
         std::function<void(NodeContainer clients, NodeContainer servers)> afterInstall = nullptr)
 {
-    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1460));
-    Config::SetDefault("ns3::TcpSocket::DelAckCount", UintegerValue(1));
-    Config::SetDefault("ns3::TcpSocketBase::Timestamp", BooleanValue(false));
+    PackMimeTcpPresets::Ns2FullTcp(); // as packmime-http
     NodeContainer clients;
     NodeContainer servers;
     NodeContainer router;
