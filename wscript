@@ -33,9 +33,11 @@ TOOL_CORE_SOURCES = [
     'model/core/pm-stats.c',
     'model/core/pm-tm-write.c',
 ]
-# Copied to ns3/ but kept out of packmime-module.h (they include GSL's headers): a second
-# ns3header group under another name, which no module header collects.
-PRIVATE_HEADERS = [
+# The core's and the RNG bridge's headers (GSL-dependent). The CMake builds keep them out of
+# packmime-module.h; waf collects every ns3header of a module into its module header and
+# removes the headers of any other "module" name, so here they stay in it (a waf-era tree
+# has GSL anyway: the module cannot build without it).
+CORE_HEADERS = [
     'model/gsl-rng-stream.h',
     'model/core/pm-arrivals.h',
     'model/core/pm-circulant.h',
@@ -213,10 +215,7 @@ def build(bld):
 
     headers = bld(features='ns3header')
     headers.module = 'packmime'
-    headers.source = MODULE_HEADERS
-    private_headers = bld(features='ns3header')
-    private_headers.module = 'packmime-private'
-    private_headers.source = PRIVATE_HEADERS
+    headers.source = MODULE_HEADERS + CORE_HEADERS
 
     if bld.env['ENABLE_EXAMPLES']:
         bld.recurse('examples')
