@@ -115,9 +115,9 @@ main(int argc, char* argv[])
     auto empirical = CreateObject<EmpiricalRandomVariable>();
     empirical->SetStream(2);
     empirical->SetInterpolate(true);
-    for (size_t i = 0; i < ecdf->n; i++)
+    for (size_t i = 0; i < pm_ecdf_points(ecdf); i++)
     {
-        empirical->CDF(ecdf->x[i], ecdf->F[i]);
+        empirical->CDF(pm_ecdf_point_size(ecdf, i), pm_ecdf_point_prob(ecdf, i));
     }
     auto uniform = CreateObject<UniformRandomVariable>();
     uniform->SetStream(3);

@@ -42,7 +42,7 @@ main(int argc, char* argv[])
     {
         cmd.Fail("--cdf=" + cdf + ": " + err.message);
     }
-    pm_ecdf_mode reading = sizes->default_mode;
+    pm_ecdf_mode reading = pm_ecdf_default_mode(sizes);
     if (mode != "default")
     {
         pm_ecdf_mode_parse(mode.c_str(), &reading, &err);

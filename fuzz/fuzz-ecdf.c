@@ -20,8 +20,8 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     for (int m = 0; e && m < 2; m++)
     {
         pm_ecdf_mode mode = (pm_ecdf_mode)m;
-        double lo = e->x[0];
-        double hi = e->x[e->n - 1];
+        double lo = pm_ecdf_point_size(e, 0);
+        double hi = pm_ecdf_point_size(e, pm_ecdf_points(e) - 1);
         double prev = -1;
         for (double u = 0; u < 1; u += 0.0625)
         {

@@ -25,7 +25,7 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
             r[k] = pm_rng_new_seeded(1, k, NULL);
         }
         pm_flowgen_rngs rngs = {r[0], r[1], r[2], r[3], r[4], r[5]};
-        pm_flowgen_params params = {&cfg, cfg.sizes->default_mode, 1e9, 1.0, 5, 0};
+        pm_flowgen_params params = {&cfg, pm_ecdf_default_mode(cfg.sizes), 1e9, 1.0, 5, 0};
         pm_flowgen* g = pm_flowgen_new(&params, &rngs, &err);
         pm_flowgen_flow f;
         for (int i = 0; g && i < 100 && pm_flowgen_next(g, &f); i++)

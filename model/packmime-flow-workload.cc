@@ -356,9 +356,9 @@ PackMimeFlowWorkload::Configure()
     pm_error err;
     m_sizes = pm_cdf_open(m_cdf.c_str(), &err);
     PACKMIME_FATAL_IF(m_sizes == nullptr, "PackMimeFlowWorkload attribute Cdf: " << err.message);
-    m_reading = m_mode != MODE_DEFAULT                  ? m_mode
-                : m_sizes->default_mode == PM_ECDF_STEP ? MODE_STEP
-                                                        : MODE_LINEAR;
+    m_reading = m_mode != MODE_DEFAULT                          ? m_mode
+                : pm_ecdf_default_mode(m_sizes) == PM_ECDF_STEP ? MODE_STEP
+                                                                : MODE_LINEAR;
     bool byTarget = m_targetRate.GetBitRate() > 0;
     std::string loadError =
         byTarget ? "" : CheckLoad(m_load, m_allowOverload, "set AllowOverload=true to insist");

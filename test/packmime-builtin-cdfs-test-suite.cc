@@ -102,8 +102,11 @@ class BuiltinCdfsMeansTestCase : public TestCase
             pm_error err;
             pm_ecdf* e = pm_cdf_open(t.name, &err);
             NS_TEST_ASSERT_MSG_NE(e, nullptr, err.message);
-            NS_TEST_EXPECT_MSG_EQ(e->default_mode, t.mode, t.name);
-            NS_TEST_EXPECT_MSG_EQ_TOL(pm_ecdf_mean(e, e->default_mode), t.mean, 0.006, t.name);
+            NS_TEST_EXPECT_MSG_EQ(pm_ecdf_default_mode(e), t.mode, t.name);
+            NS_TEST_EXPECT_MSG_EQ_TOL(pm_ecdf_mean(e, pm_ecdf_default_mode(e)),
+                                      t.mean,
+                                      0.006,
+                                      t.name);
             pm_ecdf_free(e);
         }
     }

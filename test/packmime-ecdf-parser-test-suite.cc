@@ -159,9 +159,11 @@ class EcdfWellFormedTestCase : public TestCase
         pm_error err;
         pm_ecdf* e = pm_ecdf_parse_string(text, "ok.cdf", &err);
         NS_TEST_ASSERT_MSG_NE(e, nullptr, err.message);
-        NS_TEST_EXPECT_MSG_EQ(e->n, 3u, "points");
-        NS_TEST_EXPECT_MSG_EQ(e->default_mode, PM_ECDF_STEP, "mode directive");
-        NS_TEST_EXPECT_MSG_EQ(e->F[2], 1.0, "last probability within 1e-9 is set to 1");
+        NS_TEST_EXPECT_MSG_EQ(pm_ecdf_points(e), 3u, "points");
+        NS_TEST_EXPECT_MSG_EQ(pm_ecdf_default_mode(e), PM_ECDF_STEP, "mode directive");
+        NS_TEST_EXPECT_MSG_EQ(pm_ecdf_point_prob(e, 2),
+                              1.0,
+                              "last probability within 1e-9 is set to 1");
         // Step: P(100) = 0.5, P(400) = 0.5. Linear: 0..100 with mass 0.2, point mass 0.3 at
         // 100, then 100..400 with mass 0.5.
         NS_TEST_EXPECT_MSG_EQ_TOL(pm_ecdf_mean(e, PM_ECDF_STEP), 250.0, 1e-9, "step mean");
@@ -178,7 +180,7 @@ class EcdfWellFormedTestCase : public TestCase
         // a number) and 2^53, the largest size sampled exactly.
         e = pm_ecdf_parse_string("1e-320 0.5\n9007199254740992 1\n", "edge.cdf", &err);
         NS_TEST_ASSERT_MSG_NE(e, nullptr, err.message);
-        NS_TEST_EXPECT_MSG_EQ(e->x[1], PM_ECDF_MAX_SIZE, "2^53 kept exactly");
+        NS_TEST_EXPECT_MSG_EQ(pm_ecdf_point_size(e, 1), PM_ECDF_MAX_SIZE, "2^53 kept exactly");
         pm_ecdf_free(e);
 
         std::string path = CreateTempDirFilename("file.cdf");
@@ -188,7 +190,7 @@ class EcdfWellFormedTestCase : public TestCase
         }
         e = pm_cdf_open(path.c_str(), &err);
         NS_TEST_ASSERT_MSG_NE(e, nullptr, err.message);
-        NS_TEST_EXPECT_MSG_EQ(e->default_mode, PM_ECDF_LINEAR, "files default to linear");
+        NS_TEST_EXPECT_MSG_EQ(pm_ecdf_default_mode(e), PM_ECDF_LINEAR, "files default to linear");
         pm_ecdf_free(e);
         unlink(path.c_str());
     }

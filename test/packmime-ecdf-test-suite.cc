@@ -127,7 +127,7 @@ class EcdfStepChiSquareTestCase : public TestCase
         const size_t n = 100000;
         pm_ecdf* e = LoadCdf(m_cdf);
         gsl_rng* r = pm_rng_new_seeded(7, 2, nullptr);
-        std::vector<double> counts(e->n, 0.0);
+        std::vector<double> counts(pm_ecdf_points(e), 0.0);
         size_t offPoint = 0;
         for (size_t k = 0; k < n; k++)
         {
@@ -135,12 +135,12 @@ class EcdfStepChiSquareTestCase : public TestCase
             double s = pm_ecdf_quantile(e, PM_ECDF_STEP, u);
             // The index of the drawn point: the first i with F_i > u.
             size_t i = 0;
-            while (e->F[i] <= u)
+            while (pm_ecdf_point_prob(e, i) <= u)
             {
                 i++;
             }
             counts[i] += 1;
-            offPoint += (s != e->x[i]);
+            offPoint += (s != pm_ecdf_point_size(e, i));
         }
         NS_TEST_EXPECT_MSG_EQ(offPoint, 0u, "step draws must be CDF points");
         double chi2 = 0;
@@ -148,14 +148,14 @@ class EcdfStepChiSquareTestCase : public TestCase
         double obs = 0;
         double expct = 0;
         double prevF = 0;
-        for (size_t i = 0; i < e->n; i++)
+        for (size_t i = 0; i < pm_ecdf_points(e); i++)
         {
-            double mass = e->F[i] - prevF;
-            prevF = e->F[i];
+            double mass = pm_ecdf_point_prob(e, i) - prevF;
+            prevF = pm_ecdf_point_prob(e, i);
             NS_TEST_EXPECT_MSG_EQ((mass == 0 && counts[i] > 0), false, "zero-mass point drawn");
             obs += counts[i];
             expct += mass * n;
-            if (expct >= 5 || i + 1 == e->n)
+            if (expct >= 5 || i + 1 == pm_ecdf_points(e))
             {
                 chi2 += (obs - expct) * (obs - expct) / expct;
                 cells++;
@@ -196,14 +196,14 @@ class EcdfMeanTestCase : public TestCase
     {
         double total = 0;
         double prev = 0;
-        for (size_t i = 0; i < e->n; i++)
+        for (size_t i = 0; i < pm_ecdf_points(e); i++)
         {
-            double width = e->x[i] - prev;
+            double width = pm_ecdf_point_size(e, i) - prev;
             if (width > 0)
             {
                 total += width * (1.0 - pm_ecdf_cdf(e, mode, prev + 0.5 * width));
             }
-            prev = e->x[i];
+            prev = pm_ecdf_point_size(e, i);
         }
         return total;
     }

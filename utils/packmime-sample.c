@@ -117,7 +117,7 @@ list_builtin_cdfs(void)
         }
         printf("%-20s %-7s %14.2f %14.2f  %s\n",
                w->name,
-               pm_ecdf_mode_name(e->default_mode),
+               pm_ecdf_mode_name(pm_ecdf_default_mode(e)),
                pm_ecdf_mean(e, PM_ECDF_LINEAR),
                pm_ecdf_mean(e, PM_ECDF_STEP),
                w->description);
@@ -209,7 +209,7 @@ run_ecdf(const options* o, gsl_rng* r)
         fprintf(stderr, "packmime-sample: %s\n", err.message);
         return 1;
     }
-    pm_ecdf_mode mode = e->default_mode;
+    pm_ecdf_mode mode = pm_ecdf_default_mode(e);
     if (o->mode && pm_ecdf_mode_parse(o->mode, &mode, &err) != PM_OK)
     {
         pm_ecdf_free(e);

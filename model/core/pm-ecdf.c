@@ -13,6 +13,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+/** An empirical CDF: n points (x_i, F_i), both non-decreasing, F_(n-1) = 1. */
+struct pm_ecdf
+{
+    size_t n;
+    double* x;     /* sizes (bytes), owned */
+    double* F;     /* cumulative probabilities, owned */
+    size_t* guide; /* guide[k] = first i with F_i > k/n_guide, owned */
+    size_t n_guide;
+    double mean[2];            /* exact mean per mode (index = pm_ecdf_mode) */
+    double moment2[2];         /* exact E[S^2] per mode */
+    pm_ecdf_mode default_mode; /* from "# packmime-mode:", else linear */
+};
+
 /** Growing list of points while a CDF is being read. */
 typedef struct point_list
 {
@@ -486,4 +499,28 @@ uint64_t
 pm_ecdf_to_bytes(double size)
 {
     return size < 1.5 ? 1 : (uint64_t)llround(size);
+}
+
+pm_ecdf_mode
+pm_ecdf_default_mode(const pm_ecdf* e)
+{
+    return e->default_mode;
+}
+
+size_t
+pm_ecdf_points(const pm_ecdf* e)
+{
+    return e->n;
+}
+
+double
+pm_ecdf_point_size(const pm_ecdf* e, size_t i)
+{
+    return e->x[i];
+}
+
+double
+pm_ecdf_point_prob(const pm_ecdf* e, size_t i)
+{
+    return e->F[i];
 }

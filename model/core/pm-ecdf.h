@@ -37,18 +37,9 @@ extern "C"
 /** Tolerance on the last cumulative probability (|F_last - 1|). */
 #define PM_ECDF_LAST_TOLERANCE 1e-9
 
-    /** An empirical CDF: n points (x_i, F_i), both non-decreasing, F_(n-1) = 1. */
-    typedef struct pm_ecdf
-    {
-        size_t n;
-        double* x;     /* sizes (bytes), owned */
-        double* F;     /* cumulative probabilities, owned */
-        size_t* guide; /* guide[k] = first i with F_i > k/n_guide, owned */
-        size_t n_guide;
-        double mean[2];            /* exact mean per mode (index = pm_ecdf_mode) */
-        double moment2[2];         /* exact E[S^2] per mode */
-        pm_ecdf_mode default_mode; /* from "# packmime-mode:", else linear */
-    } pm_ecdf;
+    /** An empirical CDF: n points (x_i, F_i), both non-decreasing, F_(n-1) = 1. Opaque: read it
+     * through the functions below. */
+    typedef struct pm_ecdf pm_ecdf;
 
     /* Parse a CDF file; errors name the path and line. Free the result with pm_ecdf_free. */
     pm_ecdf* pm_ecdf_parse_file(const char* path, pm_error* err);
@@ -70,6 +61,18 @@ extern "C"
 
     /* Exact mean of the distribution in the given reading. */
     double pm_ecdf_mean(const pm_ecdf* e, pm_ecdf_mode mode);
+
+    /* The reading a file names ("# packmime-mode: step"), else linear. */
+    pm_ecdf_mode pm_ecdf_default_mode(const pm_ecdf* e);
+
+    /* Number of points. */
+    size_t pm_ecdf_points(const pm_ecdf* e);
+
+    /* Size of point i (bytes), 0 <= i < pm_ecdf_points(e). */
+    double pm_ecdf_point_size(const pm_ecdf* e, size_t i);
+
+    /* Cumulative probability of point i, 0 <= i < pm_ecdf_points(e). */
+    double pm_ecdf_point_prob(const pm_ecdf* e, size_t i);
 
     /* Exact variance of the distribution in the given reading. */
     double pm_ecdf_variance(const pm_ecdf* e, pm_ecdf_mode mode);
