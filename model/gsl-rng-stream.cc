@@ -32,7 +32,7 @@ GslRngStream::GslRngStream()
 
 GslRngStream::~GslRngStream()
 {
-    gsl_rng_free(m_rng);
+    pm_rng_free(m_rng);
 }
 
 gsl_rng*

@@ -87,7 +87,7 @@ PackMimeHttpRandomVariable::~PackMimeHttpRandomVariable()
     if (m_sampler)
     {
         pm_http_sampler_free(m_sampler->sampler);
-        gsl_rng_free(m_sampler->rng);
+        pm_rng_free(m_sampler->rng);
         delete m_sampler;
     }
 }
@@ -120,7 +120,7 @@ PackMimeHttpRandomVariable::GetValue()
             pm_http_sampler_new(static_cast<pm_http_var>(m_variable), &opt, rng, &err);
         if (!sampler)
         {
-            gsl_rng_free(rng);
+            pm_rng_free(rng);
             NS_FATAL_ERROR(
                 "PackMimeHttpRandomVariable (attributes Variable, Rate, Fsd): " << err.message);
         }

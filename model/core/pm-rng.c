@@ -73,3 +73,9 @@ pm_rng_new_seeded(unsigned long seed, unsigned long stream, pm_error* err)
     gsl_rng_set(r, (unsigned long)(z & 0xffffffffUL));
     return r;
 }
+
+void
+pm_rng_free(gsl_rng* r)
+{
+    gsl_rng_free(r); /* GSL ignores NULL */
+}

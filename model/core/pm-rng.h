@@ -33,6 +33,9 @@ extern "C"
     /* Allocate a seeded MT19937 gsl_rng for stream number `stream` of seed `seed`. */
     gsl_rng* pm_rng_new_seeded(unsigned long seed, unsigned long stream, pm_error* err);
 
+    /* Free a generator of either kind (NULL is ignored). */
+    void pm_rng_free(gsl_rng* r);
+
 #ifdef __cplusplus
 }
 #endif
