@@ -59,7 +59,7 @@ PackMimeFlowClient::GetTypeId()
                             "A flow ended: completed, failed, or abandoned when the workload "
                             "finished (exactly one call per flow).",
                             MakeTraceSourceAccessor(&PackMimeFlowClient::m_flowTrace),
-                            "ns3::PackMimeFlowClient::FlowTracedCallback");
+                            "ns3::PackMimeFlowRecord::TracedCallback");
     return tid;
 }
 

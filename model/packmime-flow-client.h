@@ -85,12 +85,6 @@ class PackMimeFlowClient : public PackMimeApplication
     /// @return the largest number of connections open at once to any one destination
     uint32_t GetPeakConnectionsPerDestination() const;
 
-    /**
-     * TracedCallback signature for a finished (or abandoned) flow.
-     * @param [in] record the flow's record
-     */
-    typedef void (*FlowTracedCallback)(const PackMimeFlowRecord& record);
-
   protected:
     /// Abort the running flows, then close the idle connections too.
     void StopApplication() override;

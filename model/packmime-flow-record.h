@@ -41,6 +41,13 @@ struct PackMimeFlowRecord : public PackMimeRecordStatus
 
     /// @return the flow completion time (zero unless completed)
     Time GetFct() const;
+
+    /**
+     * TracedCallback signature of every flow-record trace (the client's and the workload's
+     * FlowCompleted).
+     * @param [in] record the record
+     */
+    typedef void (*TracedCallback)(const PackMimeFlowRecord& record);
 };
 
 } // namespace ns3

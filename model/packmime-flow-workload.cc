@@ -203,7 +203,7 @@ PackMimeFlowWorkload::GetTypeId()
                             "A flow ended (completed, failed or incomplete): exactly one call per "
                             "flow.",
                             MakeTraceSourceAccessor(&PackMimeFlowWorkload::m_flowTrace),
-                            "ns3::PackMimeFlowWorkload::FlowTracedCallback")
+                            "ns3::PackMimeFlowRecord::TracedCallback")
             .AddTraceSource("ArrivalsEnded",
                             "The last flow arrived (MaxFlows reached, StopTime passed, the "
                             "traffic-matrix trace over or Stop called): what remains is "

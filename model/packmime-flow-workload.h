@@ -176,12 +176,6 @@ class PackMimeFlowWorkload : public PackMimeWorkload
     /// @return the client application of every host (for counters)
     const std::vector<Ptr<PackMimeFlowClient>>& GetClients() const;
 
-    /**
-     * TracedCallback signature for flow records.
-     * @param [in] record the record
-     */
-    typedef void (*FlowTracedCallback)(const PackMimeFlowRecord& record);
-
   protected:
     void DoDispose() override;
     void DoStart() override;

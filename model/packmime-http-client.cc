@@ -27,16 +27,16 @@ PackMimeHttpClient::GetTypeId()
             .AddTraceSource("RequestSent",
                             "A request was handed to TCP (the record is not complete yet).",
                             MakeTraceSourceAccessor(&PackMimeHttpClient::m_requestSentTrace),
-                            "ns3::PackMimeHttpClient::ExchangeTracedCallback")
+                            "ns3::PackMimeHttpExchangeRecord::TracedCallback")
             .AddTraceSource("ResponseReceived",
                             "The last byte of a response arrived: a complete exchange.",
                             MakeTraceSourceAccessor(&PackMimeHttpClient::m_responseReceivedTrace),
-                            "ns3::PackMimeHttpClient::ExchangeTracedCallback")
+                            "ns3::PackMimeHttpExchangeRecord::TracedCallback")
             .AddTraceSource("ConnectionClosed",
                             "A connection ended (closed, failed or aborted at the end): its "
                             "final record.",
                             MakeTraceSourceAccessor(&PackMimeHttpClient::m_closedTrace),
-                            "ns3::PackMimeHttpClient::ConnectionTracedCallback");
+                            "ns3::PackMimeHttpConnectionRecord::TracedCallback");
     return tid;
 }
 

@@ -62,18 +62,6 @@ class PackMimeHttpClient : public PackMimeApplication
     /// End every open connection, recording it as incomplete.
     void AbortRunning() override;
 
-    /**
-     * TracedCallback signature for request/response exchanges.
-     * @param [in] exchange the exchange (complete == false when the request is sent)
-     */
-    typedef void (*ExchangeTracedCallback)(const PackMimeHttpExchangeRecord& exchange);
-
-    /**
-     * TracedCallback signature for connection records.
-     * @param [in] record the connection's final record
-     */
-    typedef void (*ConnectionTracedCallback)(const PackMimeHttpConnectionRecord& record);
-
   protected:
   private:
     /// State of one connection.

@@ -157,18 +157,18 @@ PackMimeHttpGenerator::GetTypeId()
                 .AddTraceSource("RequestSent",
                                 "A request was handed to TCP (the record is not complete yet).",
                                 MakeTraceSourceAccessor(&PackMimeHttpGenerator::m_requestSentTrace),
-                                "ns3::PackMimeHttpGenerator::ExchangeTracedCallback")
+                                "ns3::PackMimeHttpExchangeRecord::TracedCallback")
                 .AddTraceSource(
                     "ResponseReceived",
                     "An exchange completed (any time, Warmup or not), with the number "
                     "of active connections.",
                     MakeTraceSourceAccessor(&PackMimeHttpGenerator::m_responseReceivedTrace),
-                    "ns3::PackMimeHttpGenerator::ExchangeTracedCallback")
+                    "ns3::PackMimeHttpExchangeRecord::TracedCallback")
                 .AddTraceSource(
                     "ConnectionClosed",
                     "A connection ended: its final record (exactly one per connection).",
                     MakeTraceSourceAccessor(&PackMimeHttpGenerator::m_closedTrace),
-                    "ns3::PackMimeHttpGenerator::ConnectionTracedCallback");
+                    "ns3::PackMimeHttpConnectionRecord::TracedCallback");
         for (int v = 0; v < STREAMS; v++)
         {
             t.AddAttribute(VARIABLES[v].attribute,

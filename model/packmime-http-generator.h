@@ -124,18 +124,6 @@ class PackMimeHttpGenerator : public PackMimeWorkload
     /// @return the summary so far
     Summary GetSummary() const;
 
-    /**
-     * TracedCallback signature for request/response exchanges.
-     * @param [in] exchange the exchange
-     */
-    typedef void (*ExchangeTracedCallback)(const PackMimeHttpExchangeRecord& exchange);
-
-    /**
-     * TracedCallback signature for connection records.
-     * @param [in] record the connection's final record
-     */
-    typedef void (*ConnectionTracedCallback)(const PackMimeHttpConnectionRecord& record);
-
   protected:
     void DoDispose() override;
     void DoStart() override;

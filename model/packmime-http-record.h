@@ -41,6 +41,13 @@ struct PackMimeHttpExchangeRecord
     {
         return complete ? completed - sent : Time(0);
     }
+
+    /**
+     * TracedCallback signature of the exchange traces (RequestSent: complete == false;
+     * ResponseReceived), on the client and on the generator.
+     * @param [in] exchange the exchange
+     */
+    typedef void (*TracedCallback)(const PackMimeHttpExchangeRecord& exchange);
 };
 
 /**
@@ -75,6 +82,12 @@ struct PackMimeHttpConnectionRecord : public PackMimeRecordStatus
     Status code{OK};       ///< how it ended
     const char* error{""}; ///< Name(code): "", "incomplete", "connect-failed", "reset"
                            ///< or "closed-early"
+
+    /**
+     * TracedCallback signature of the ConnectionClosed traces (client and generator).
+     * @param [in] record the connection's final record
+     */
+    typedef void (*TracedCallback)(const PackMimeHttpConnectionRecord& record);
 };
 
 } // namespace ns3
